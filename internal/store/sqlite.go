@@ -92,3 +92,23 @@ func ensurePrivateFile(path string) error {
 		return fmt.Errorf("create database file %s: %w", path, err)
 	}
 }
+
+// VacuumInto writes a consistent, compacted copy of a SQLite database to
+// dest. It runs on a connection of its own (the read pool is query_only,
+// which forbids VACUUM INTO): only a read transaction on the source, so the
+// writer and readers go on meanwhile.
+func (db *DB) VacuumInto(ctx context.Context, dest string) error {
+	if db.engine != config.SQLite {
+		return errors.New("VACUUM INTO is for SQLite only")
+	}
+	conn, err := sql.Open("sqlite", sqliteDSN(db.where, false))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	if _, err := conn.ExecContext(ctx, `VACUUM INTO $1`, dest); err != nil {
+		return fmt.Errorf("snapshot %s: %w", db.where, err)
+	}
+	return nil
+}

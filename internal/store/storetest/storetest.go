@@ -109,6 +109,33 @@ func PostgresConfig(t testing.TB) *config.Config {
 	return &config.Config{Data: t.TempDir(), DB: u.String()}
 }
 
+// PostgresDatabase returns the configuration of a new empty PostgreSQL
+// database of its own (public schema), dropped when the test ends; for tests
+// of whole-database tools such as backup and restore.
+func PostgresDatabase(t testing.TB) *config.Config {
+	t.Helper()
+	admin := os.Getenv(EnvPostgres)
+	if admin == "" {
+		SkipOrFail(t, "postgres", EnvPostgres+" is not set; PostgreSQL tests skipped")
+	}
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	name := "noichinh_test_db_" + hex.EncodeToString(b[:])
+	if err := exec(admin, fmt.Sprintf(`CREATE DATABASE %q`, name)); err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() { _ = exec(admin, fmt.Sprintf(`DROP DATABASE IF EXISTS %q WITH (FORCE)`, name)) })
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return &config.Config{Data: t.TempDir(), DB: u.String()}
+}
+
+// Migrated opens the database cfg names and applies the migrations.
+func Migrated(t testing.TB, cfg *config.Config) *store.DB { return openMigrated(t, cfg) }
+
 func openMigrated(t testing.TB, cfg *config.Config) *store.DB {
 	t.Helper()
 	ctx := context.Background()
