@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -259,5 +260,29 @@ func TestHolidayCollisionGivesMakeUpDay(t *testing.T) {
 func TestWeekdayName(t *testing.T) {
 	if got := WeekdayName(civil.MustParse("2026-02-14").Weekday()); got != "Thứ Bảy" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A shipped schedule exports to the same JSON format it was read from, as an
+// administrator's export and re-import would do.
+func TestScheduleJSONRoundTrip(t *testing.T) {
+	c := mustDefault(t)
+	s, ok := c.Schedule(2026)
+	if !ok || !strings.Contains(s.Source, "9859/VPCP-KGVX") {
+		t.Fatalf("Schedule(2026) = %+v, %v", s, ok)
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := ParseSchedule(b)
+	if err != nil {
+		t.Fatalf("re-import: %v\n%s", err, b)
+	}
+	if len(again.Overrides) != len(s.Overrides) || again.Overrides[9] != s.Overrides[9] {
+		t.Errorf("round trip changed the schedule: %+v", again.Overrides)
+	}
+	if _, err := json.Marshal(Override{Date: civil.MustParse("2026-01-02")}); err == nil {
+		t.Error("an override without a kind was exported")
 	}
 }
