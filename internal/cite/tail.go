@@ -1,0 +1,556 @@
+package cite
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"noichinh/internal/civil"
+)
+
+// What follows a citation: its date, its issuer and its subject, in the
+// orders real text uses:
+//
+//	Chỉ thị số 48-CT/TW, ngày 22/10/2010 của Bộ Chính trị về ...
+//	Quyết định số 521/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ về ...
+//	Kết luận số 44-KL/TW của Ban Bí thư (khóa XII), ngày 22/01/2019 về ...
+//	Quy định 11-QĐi/TW (18/02/2019)
+
+// maxTailSteps bounds the elements read after a citation.
+const maxTailSteps = 8
+
+// tail reads the date, the issuer and the start of the subject of reference
+// k, up to the next citation.
+func (p *parser) tail(k int) {
+	s, r := p.s, &p.refs[k]
+	limit := p.limit(k)
+	pos := r.End
+	r.tailEnd = r.End
+	for range maxTailSteps {
+		j, para := skipSpace(s, pos, limit)
+		if para || j >= limit {
+			return
+		}
+		switch s[j] {
+		case ',':
+			pos = j + 1
+			continue
+		case '(':
+			// "(khóa XII)", "(18/02/2019)": a parenthesis that closes before
+			// the next citation belongs to this one.
+			close := strings.IndexByte(s[j:min(limit, j+160)], ')')
+			if close < 0 {
+				return
+			}
+			if d, ok := p.dateInParens(j+1, j+close); ok && r.Issued.IsZero() {
+				r.Issued = d
+			}
+			pos = j + close + 1
+			r.tailEnd = pos
+			continue
+		}
+		e := wordEnd(s, j, limit)
+		if e == j {
+			return
+		}
+		w := s[j:e]
+		switch {
+		case foldIs(w, "ngay"), foldIs(w, "ban") && p.wordsFollow(e, limit, "hanh", "ngay"),
+			foldIs(w, "ky") && p.wordsFollow(e, limit, "ngay"):
+			for !foldIs(w, "ngay") { // move to the word "ngày"
+				j, _ = skipSpace(s, e, limit)
+				e = wordEnd(s, j, limit)
+				w = s[j:e]
+			}
+			ds, _ := skipSpace(s, e, limit)
+			d, de, ok := dateAt(s, ds, limit)
+			if !ok {
+				return
+			}
+			if r.Issued.IsZero() {
+				r.Issued = d
+			}
+			pos, r.tailEnd = de, de
+		case foldIs(w, "cua"):
+			if r.Issuer != "" {
+				return
+			}
+			bs, be, ok := p.bodyAfter(e, limit)
+			if !ok {
+				return
+			}
+			r.Issuer = clean(s[bs:be])
+			pos, r.tailEnd = be, be
+		case foldIs(w, "khoa"):
+			// "của Ban Bí thư khóa XI": the term, not part of the name.
+			ts, _ := skipSpace(s, e, limit)
+			te := wordEnd(s, ts, limit)
+			if !isRoman(s[ts:te]) {
+				return
+			}
+			pos, r.tailEnd = te, te
+		case foldIs(w, "ve"):
+			r.sumStart = e
+			return
+		default:
+			return
+		}
+	}
+}
+
+// limit is where the text that may belong to reference k ends: the next
+// citation.
+func (p *parser) limit(k int) int {
+	if k+1 < len(p.refs) {
+		return p.refs[k+1].Start
+	}
+	return len(p.s)
+}
+
+// wordsFollow reports that the folded words follow s[i], in order.
+func (p *parser) wordsFollow(i, limit int, words ...string) bool {
+	for _, w := range words {
+		e, ok := wordAfter(p.s, i, limit, w)
+		if !ok {
+			return false
+		}
+		i = e
+	}
+	return true
+}
+
+// dateInParens reads a date that fills a parenthesis: "(18/02/2019)" or
+// "(ngày 18/02/2019)".
+func (p *parser) dateInParens(a, b int) (civil.Date, bool) {
+	s := p.s
+	j, _ := skipSpace(s, a, b)
+	if e := wordEnd(s, j, b); e > j && foldIs(s[j:e], "ngay") {
+		j, _ = skipSpace(s, e, b)
+	}
+	d, e, ok := dateAt(s, j, b)
+	if !ok {
+		return civil.Date{}, false
+	}
+	if e, _ = skipSpace(s, e, b); e != b {
+		return civil.Date{}, false
+	}
+	return d, true
+}
+
+func isRoman(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'I', 'V', 'X', 'L':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Issuer names. A body's name is a run of capitalised words ("Ban Thường vụ
+// Tỉnh ủy Lạng Sơn", "Bộ Chính trị") in which some lower-case words may
+// occur ("Ban Chấp hành Đảng bộ tỉnh", "Ủy ban nhân dân tỉnh"). Any other
+// word ends it, and so do the words that end it in upper-case text.
+
+// bodyInner lists the lower-case words (folded) that may continue a name.
+var bodyInner = setOf("vu", "hanh", "thu", "tri", "phu", "uy", "tinh", "nhan", "dan", "ban",
+	"dang", "bo", "uong", "truc", "chinh", "tuong", "khu", "thanh", "pho", "huyen", "xa",
+	"phuong", "khoi", "tra", "dao", "hoi", "dong", "truong", "tich", "giao", "an", "nuoc",
+	"nha", "sat", "kiem", "vien", "lien", "nganh", "thuong", "chap", "noi", "quoc", "toa")
+
+// bodyStop lists words (folded) that end a name whatever their case.
+var bodyStop = setOf("ve", "ngay", "khoa", "nhiem", "tai", "trong", "da", "se", "cho", "voi",
+	"de", "duoc", "thi", "la", "nam", "lan", "theo", "nham", "ma", "tu", "den", "sau", "khi",
+	"so", "cung", "ky", "va", "vua", "moi", "co", "cua", "ra", "tham", "muu", "gui", "trinh")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// maxBodyWords bounds a body's name.
+const maxBodyWords = 12
+
+// bodyAfter reads a body's name that starts after s[i] ("của <name>").
+func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
+	s := p.s
+	start, pos := -1, i
+	for n := 0; n < maxBodyWords; n++ {
+		j, para := skipSpace(s, pos, limit)
+		if para || j == pos || j >= limit {
+			break
+		}
+		e := wordEnd(s, j, limit)
+		if e == j {
+			break
+		}
+		w := s[j:e]
+		f := p.foldWord(w)
+		c := caseOf(w)
+		if strings.ContainsAny(w, "0123456789") {
+			break
+		}
+		if f == "va" && start >= 0 {
+			// "Bộ Chính trị và Ban Bí thư", but not "… và sự chỉ đạo".
+			ns, _ := skipSpace(s, e, limit)
+			ne := wordEnd(s, ns, limit)
+			if ne == ns || caseOf(s[ns:ne]) != titleWord && (caseOf(s[ns:ne]) == lowerWord || bodyStop[p.foldWord(s[ns:ne])]) {
+				break
+			}
+			pos = e
+			continue
+		}
+		if (bodyStop[f] && c != titleWord) || (f == "ban" && p.wordsFollow(e, limit, "hanh")) {
+			break
+		}
+		if c == lowerWord && (start < 0 || !bodyInner[f]) {
+			break
+		}
+		if start < 0 {
+			start = j
+		}
+		end, pos = e, e
+	}
+	return start, end, start >= 0
+}
+
+// bodyBefore reads a body's name that ends at s[i] ("<name> ban hành").
+func (p *parser) bodyBefore(i, lower int) (start, end int, ok bool) {
+	s := p.s
+	start, end = -1, -1
+	pos := i
+	var after string // the word just after the current one, as written
+	for n := 0; n < maxBodyWords; n++ {
+		j, para := skipSpaceBack(s, pos, lower)
+		if para || j == pos || j <= lower {
+			break
+		}
+		ws := wordStart(s, j, lower)
+		if ws == j {
+			break
+		}
+		w := s[ws:j]
+		f := p.foldWord(w)
+		if strings.ContainsAny(w, "0123456789") {
+			break
+		}
+		if f == "va" && start >= 0 && caseOf(after) != lowerWord {
+			// "Bộ Chính trị và Ban Bí thư ban hành": go on if a name
+			// part stands before "và" too.
+			ps, _ := skipSpaceBack(s, ws, lower)
+			pw := wordStart(s, ps, lower)
+			if pw < ps {
+				prev := s[pw:ps]
+				if caseOf(prev) != lowerWord || bodyInner[p.foldWord(prev)] {
+					pos, after = ws, w
+					continue
+				}
+			}
+			break
+		}
+		c := caseOf(w)
+		if bodyStop[f] && c != titleWord {
+			break
+		}
+		if c == lowerWord && !bodyInner[f] {
+			break
+		}
+		if end < 0 {
+			end = j
+		}
+		if c != lowerWord {
+			start = ws
+		}
+		pos, after = ws, w
+	}
+	return start, end, start >= 0
+}
+
+func (p *parser) foldWord(w string) string {
+	p.buf = appendFold(p.buf[:0], w)
+	return string(p.buf)
+}
+
+// issuingVerbs end a clause that issues the next citation: "Tỉnh ủy ban
+// hành Nghị quyết số ...", "Thủ tướng đã ký Quyết định số ...".
+func (p *parser) issuingVerb(i, lower int) (start int, ok bool) {
+	s := p.s
+	j, para := skipSpaceBack(s, i, lower)
+	w := wordStart(s, j, lower)
+	if para || w == j {
+		return 0, false
+	}
+	if foldIs(s[w:j], "cac") { // "ban hành các Chỉ thị số ..."
+		if j, para = skipSpaceBack(s, w, lower); para {
+			return 0, false
+		}
+		if w = wordStart(s, j, lower); w == j {
+			return 0, false
+		}
+	}
+	switch {
+	case foldIs(s[w:j], "hanh"):
+		pj, _ := skipSpaceBack(s, w, lower)
+		pw := wordStart(s, pj, lower)
+		if pw < pj && pj < w && foldIs(s[pw:pj], "ban") {
+			return pw, true
+		}
+	case foldIs(s[w:j], "ky"), foldIs(s[w:j], "ra"):
+		return w, true
+	}
+	return 0, false
+}
+
+// issuance finds "<body> (đã) ban hành <citation>": the body is the issuer
+// when no "của" says otherwise, and a date just before the body ("Ngày
+// 27/9/1954, Liên khu ủy Việt Bắc đã ban hành ...") is the issue date when
+// the citation has none of its own. Only the citation right after the verb
+// is issued there, never the others of the sentence.
+func (p *parser) issuance(k int) {
+	s, r := p.s, &p.refs[k]
+	lower := 0
+	if k > 0 {
+		lower = p.refs[k-1].tailEnd
+	}
+	verb, ok := p.issuingVerb(r.Start, lower)
+	if !ok {
+		return
+	}
+	r.verbStart = verb
+	b := verb
+	for range 2 { // "đã", "vừa", "mới"
+		j, _ := skipSpaceBack(s, b, lower)
+		w := wordStart(s, j, lower)
+		if w < j && j < b && (foldIs(s[w:j], "da") || foldIs(s[w:j], "vua") || foldIs(s[w:j], "moi")) {
+			b = w
+			continue
+		}
+		break
+	}
+	bs, be, ok := p.bodyBefore(b, lower)
+	if !ok {
+		return
+	}
+	r.bodyStart = bs
+	if r.Issuer == "" {
+		r.Issuer = clean(s[bs:be])
+	}
+	if d, _, ok := dateBefore(s, bs, lower); ok && r.Issued.IsZero() {
+		r.Issued = d
+	}
+}
+
+// shareListIssuers gives the items of a same-kind list the issuer written
+// after the last one: "các Chỉ thị số 04-CT/TU, 05-CT/TU và 06-CT/TU của
+// Ban Thường vụ Tỉnh ủy".
+func (p *parser) shareListIssuers() {
+	for k := len(p.refs) - 1; k > 0; k-- {
+		r := &p.refs[k]
+		if r.head == k || r.Issuer == "" {
+			continue
+		}
+		for q := k - 1; q >= r.head; q-- {
+			if p.refs[q].head != r.head || p.refs[q].Issuer != "" {
+				break
+			}
+			p.refs[q].Issuer = r.Issuer
+		}
+	}
+}
+
+// Subjects. A subject runs from "về" to the first of: the next citation, a
+// ';', a ':', the end of the sentence, or a clause such as ", trong đó".
+
+// maxSummary bounds a subject, in bytes.
+const maxSummary = 1200
+
+// clauseWords open a clause after a comma that is no longer the subject.
+var clauseWords = [][]string{
+	{"trong", "do"}, {"theo", "do"}, {"dong", "thoi"}, {"qua", "do"}, {"tu", "do"},
+	{"sau", "do"}, {"nham"}, {"tuy", "nhien"}, {"nhung"}, {"do", "do"}, {"vi", "vay"},
+	{"den", "nay"}, {"ke", "tu"},
+}
+
+func (p *parser) summary(k int) {
+	r := &p.refs[k]
+	if r.sumStart < 0 {
+		return
+	}
+	limit := p.limit(k)
+	end := p.subjectEnd(r.sumStart, limit)
+	if end == limit && k+1 < len(p.refs) {
+		next := &p.refs[k+1]
+		if next.bodyStart > r.sumStart {
+			// "Thực hiện Quy định số 04-QĐi/TW ... về ..., Ban Thường vụ
+			// Tỉnh ủy đã ban hành Quy định số 08-QĐi/TU": the subject ends
+			// before the body that issues the next one.
+			end = next.bodyStart
+		} else {
+			r.sumToNext = true
+		}
+	}
+	r.sumEnd = p.trimSubject(r.sumStart, end, r.sumToNext)
+}
+
+// subjectEnd finds where a subject that starts at s[i] ends.
+func (p *parser) subjectEnd(i, limit int) int {
+	s := p.s
+	stop := min(limit, i+maxSummary)
+	for j := i; j < stop; j++ {
+		switch s[j] {
+		case ';':
+			return j
+		case ':':
+			if !(j > 0 && j+1 < len(s) && isASCIIDigit(s[j-1]) && isASCIIDigit(s[j+1])) {
+				return j
+			}
+		case '.', '!', '?':
+			if sentenceEndsAt(s, j) {
+				return j
+			}
+		case '\n':
+			if _, para := skipSpace(s, j, limit); para {
+				return j
+			}
+		case ',':
+			if p.clauseAfter(j+1, limit) {
+				return j
+			}
+		case 0xE2: // "…" followed by a space ends the sentence too
+			if strings.HasPrefix(s[j:], "…") && sentenceEndsAt(s, j+len("…")-1) {
+				return j
+			}
+		}
+	}
+	if stop < limit {
+		// Too long to be a subject line: cut at a word boundary.
+		for stop > i && !isSpaceRune(rune(s[stop-1])) {
+			stop--
+		}
+	}
+	return stop
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func (p *parser) clauseAfter(i, limit int) bool {
+	for _, words := range clauseWords {
+		if p.wordsFollow(i, limit, words...) {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = setOf("tp", "ths", "ts", "pgs", "gs", "bs", "ks", "ncs", "tx")
+
+// sentenceEndsAt reports a '.', '!' or '?' at s[j] that ends a sentence:
+// followed by a space, a closing quote or the end, and not after an
+// abbreviation such as "TP.".
+func sentenceEndsAt(s string, j int) bool {
+	k := j + 1
+	for k < len(s) && (s[k] == '"' || s[k] == ')' || strings.HasPrefix(s[k:], "”") || strings.HasPrefix(s[k:], "’")) {
+		if s[k] == '"' || s[k] == ')' {
+			k++
+		} else {
+			k += len("”")
+		}
+	}
+	if k < len(s) {
+		r, _ := decode(s, k)
+		if !isSpaceRune(r) {
+			return false
+		}
+	}
+	if s[j] == '.' {
+		w := wordStart(s, j, 0)
+		if w < j && abbreviations[fold(s[w:j])] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceBreak reports a sentence end in s[a:b].
+func sentenceBreak(s string, a, b int) bool {
+	for j := a; j < b; j++ {
+		switch s[j] {
+		case '.', '!', '?':
+			if sentenceEndsAt(s, j) {
+				return true
+			}
+		case '\n':
+			if _, para := skipSpace(s, j, b); para {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trailingJoiners are dropped from the end of a subject cut by the next
+// citation: "về X và" + "Chỉ thị số ...".
+var trailingJoiners = setOf("va", "cac", "voi", "cung", "hoac")
+
+// trimSubject drops spaces, punctuation and quotes at the ends of s[a:b],
+// and joining words at the end when the next citation cut it.
+func (p *parser) trimSubject(a, b int, cut bool) int {
+	s := p.s
+	for b > a {
+		r, n := decodeLast(s, b)
+		switch {
+		case isSpaceRune(r) || strings.ContainsRune(",;:-–", r):
+			b -= n
+			continue
+		case cut:
+			if w := wordStart(s, b, a); w < b && trailingJoiners[fold(s[w:b])] {
+				b = w
+				continue
+			}
+		}
+		break
+	}
+	return b
+}
+
+// finishSummary sets the Summary text of reference k.
+func (p *parser) finishSummary(k int) {
+	r := &p.refs[k]
+	if r.sumStart >= 0 && r.sumEnd > r.sumStart {
+		r.Summary = trimQuotes(clean(p.s[r.sumStart:r.sumEnd]))
+	}
+	if r.Summary == "" {
+		r.Summary = r.name
+	}
+}
+
+// trimQuotes removes quotes around a subject ("về “Ngày hội toàn dân bảo
+// vệ an ninh Tổ quốc”"), but not a quote whose partner is inside.
+func trimQuotes(s string) string {
+	for s != "" {
+		first, fn := utf8.DecodeRuneInString(s)
+		last, ln := utf8.DecodeLastRuneInString(s)
+		q1, q2 := isQuote(first), isQuote(last)
+		switch {
+		case q1 && q2 && len(s) > fn && strings.IndexFunc(s[fn:len(s)-ln], isQuote) < 0:
+			s = s[fn : len(s)-ln]
+		case q1 && strings.IndexFunc(s[fn:], isQuote) < 0:
+			s = s[fn:]
+		case q2 && strings.IndexFunc(s[:len(s)-ln], isQuote) < 0:
+			s = s[:len(s)-ln]
+		default:
+			return strings.TrimSpace(s)
+		}
+		s = strings.TrimSpace(s)
+	}
+	return s
+}
+
+func isQuote(r rune) bool { return strings.ContainsRune("\"'“”‘’«»", r) }
