@@ -133,12 +133,23 @@ func (f *flags) parse(args []string) error {
 	return nil
 }
 
+// splitSubcommand takes a leading word ("verify" in "audit verify -data X")
+// off the arguments, so flags may follow it (the flag package stops at the
+// first non-flag argument).
+func splitSubcommand(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return "", args
+}
+
 func init() {
 	register(&command{
 		name:    "help",
 		summary: "list the commands, or explain one: noichinh help COMMAND",
 		run: func(ctx context.Context, env *cliEnv, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+				fmt.Fprintln(env.stdout, "usage: noichinh help [COMMAND]")
 				printHelp(env.stdout)
 				return nil
 			}

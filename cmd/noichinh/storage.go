@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"noichinh/internal/config"
+	"noichinh/internal/logging"
+	"noichinh/internal/store"
+)
+
+// storageFlags registers the flags every database command shares.
+func storageFlags(fs *flags, env *cliEnv) *config.Config {
+	return config.StorageFlags(fs.FlagSet, env.getenv)
+}
+
+// openDB validates the configuration (a usage error names the bad setting),
+// checks the data folder is usable before anything starts, opens the
+// database and brings its schema up to date. The caller closes the DB.
+func openDB(ctx context.Context, env *cliEnv, cfg *config.Config) (*store.DB, *slog.Logger, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	log := logging.New(env.stderr, cfg.LogFormat, cfg.LogLevel)
+	if err := cfg.PrepareData(); err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("database migrated", "db", db.Where(), "applied", applied)
+	}
+	return db, log, nil
+}
