@@ -1,0 +1,194 @@
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Canonical returns s in NFC with one tone-mark placement, so that the two
+// spellings in use compare equal: the traditional "hòa, khỏe, thủy, ủy" and
+// the newer "hoà, khoẻ, thuỷ, uỷ". The traditional placement is canonical
+// because Party documents predominantly use it.
+//
+// The two styles differ only in open syllables whose vowel is oa, oe or uy
+// with no final consonant and no "qu" onset; every other syllable ("hoàn",
+// "quý", "thuở", "khuya", "giữa") has one placement and is left alone, as is
+// every word that is not a Vietnamese syllable. Letter case is preserved.
+//
+// Canonical also repairs a tone mark typed before the circumflex or breve in
+// decomposed input ("e" + grave + circumflex becomes "ề"), which NFC alone
+// cannot do because both marks have the same combining class.
+func Canonical(s string) string {
+	s = fixMarkOrder(nfc(s))
+	var b strings.Builder // used only once a word changes
+	done := 0             // s[:done] is already in b
+	for start := 0; start < len(s); {
+		end := wordEnd(s, start)
+		if end == start { // not a word rune: skip it
+			_, size := utf8.DecodeRuneInString(s[start:])
+			start += size
+			continue
+		}
+		if repl, ok := traditionalTone(s[start:end]); ok {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:start])
+			b.WriteString(repl)
+			done = end
+		}
+		start = end
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// Key is the comparison key for equality of names and texts: Clean, then
+// Canonical, then lower case. Two strings that a reader would call the same
+// name have the same Key; use it for uniqueness and duplicate detection,
+// never for display.
+func Key(s string) string {
+	return nfc(strings.ToLower(Canonical(Clean(s))))
+}
+
+// wordEnd returns the end of the run of letters, digits and combining marks
+// that starts at s[start], or start when s[start] does not begin one.
+func wordEnd(s string, start int) int {
+	i := start
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Vowels with their tones, indexed by tone: none, grave (huyền), acute (sắc),
+// hook above (hỏi), tilde (ngã), dot below (nặng).
+var toneRows = [...]string{
+	"aàáảãạ", "AÀÁẢÃẠ", "eèéẻẽẹ", "EÈÉẺẼẸ", "yỳýỷỹỵ", "YỲÝỶỸỴ",
+	"oòóỏõọ", "OÒÓỎÕỌ", "uùúủũụ", "UÙÚỦŨỤ",
+}
+
+const dotBelow = 5 // index of the dot below in a tone row
+
+type toned struct {
+	base rune
+	tone int
+}
+
+var (
+	toneOf    = make(map[rune]toned)  // vowel of toneRows → plain vowel and tone
+	toneRowOf = make(map[rune][]rune) // plain vowel → its row
+)
+
+func init() {
+	for _, row := range toneRows {
+		letters := []rune(row)
+		toneRowOf[letters[0]] = letters
+		for tone, r := range letters {
+			toneOf[r] = toned{base: letters[0], tone: tone}
+		}
+	}
+}
+
+// onsetsBeforeRoundedVowel are the Vietnamese initial consonants that can
+// precede oa, oe or uy. "q" is absent because in "qua", "quý" the u belongs
+// to the onset and the tone always sits on the following vowel; "c", "k",
+// "gh" and "ngh" are absent because Vietnamese spelling never puts them
+// before o or u + vowel ("qua", not "coa"), so such a word is not Vietnamese.
+var onsetsBeforeRoundedVowel = map[string]bool{
+	"": true, "b": true, "ch": true, "d": true, "đ": true, "g": true, "gi": true,
+	"h": true, "kh": true, "l": true, "m": true, "n": true, "ng": true, "nh": true,
+	"p": true, "ph": true, "r": true, "s": true, "t": true, "th": true, "tr": true,
+	"v": true, "x": true,
+}
+
+// traditionalTone returns word with its tone moved from the second to the
+// first vowel when word is an open syllable on oa, oe or uy written in the
+// newer style ("hoà" → "hòa"); ok is false when word needs no change.
+func traditionalTone(word string) (repl string, ok bool) {
+	last, lastSize := utf8.DecodeLastRuneInString(word)
+	if last < utf8.RuneSelf { // fast exit: a toned vowel is never ASCII
+		return "", false
+	}
+	second, isVowel := toneOf[last]
+	if !isVowel || second.tone == 0 {
+		return "", false
+	}
+	prev, prevSize := utf8.DecodeLastRuneInString(word[:len(word)-lastSize])
+	first, isVowel := toneOf[prev]
+	if !isVowel || first.tone != 0 || !roundedDiphthong(first.base, second.base) {
+		return "", false
+	}
+	onset := word[:len(word)-lastSize-prevSize]
+	if !onsetsBeforeRoundedVowel[strings.ToLower(onset)] {
+		return "", false
+	}
+	return onset + string(toneRowOf[first.base][second.tone]) + string(second.base), true
+}
+
+// roundedDiphthong reports the vowel pairs oa, oe and uy in any letter case.
+func roundedDiphthong(first, second rune) bool {
+	first, second = unicode.ToLower(first), unicode.ToLower(second)
+	return first == 'o' && (second == 'a' || second == 'e') || first == 'u' && second == 'y'
+}
+
+// fixMarkOrder repairs a tone mark typed before the circumflex or breve of
+// its vowel. In NFC such input shows as a toned vowel ("á") followed by a
+// lone combining circumflex or breve.
+func fixMarkOrder(s string) string {
+	if !strings.ContainsAny(s, "\u0302\u0306") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	prevStart := -1 // where the previous rune starts in out
+	for _, r := range s {
+		if prevStart >= 0 && (r == '\u0302' || r == '\u0306') {
+			prev, _ := utf8.DecodeRune(out[prevStart:])
+			if fixed, ok := modifierFirst(prev, r); ok {
+				out = append(out[:prevStart], fixed...)
+				prevStart = -1
+				continue
+			}
+		}
+		prevStart = len(out)
+		out = utf8.AppendRune(out, r)
+	}
+	return nfc(string(out))
+}
+
+// modifierFirst returns the toned vowel a, e or o with the modifier placed
+// before its tone, when that is a Vietnamese letter (ấ, ằ, ề, ổ ...).
+func modifierFirst(vowel, modifier rune) (string, bool) {
+	t, ok := toneOf[vowel]
+	if !ok || t.tone == 0 || t.tone == dotBelow { // NFC already orders the dot below
+		return "", false
+	}
+	switch unicode.ToLower(t.base) {
+	case 'a': // â and ă
+	case 'e', 'o': // ê and ô
+		if modifier != '\u0302' {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	toneMarks := [...]string{1: "\u0300", 2: "\u0301", 3: "\u0309", 4: "\u0303"}
+	return norm.NFC.String(string(t.base) + string(modifier) + toneMarks[t.tone]), true
+}
