@@ -89,7 +89,7 @@ func TestKey(t *testing.T) {
 }
 
 // seedWords returns the distinct words of the project's Vietnamese seed texts.
-func seedWords(t *testing.T) []string {
+func seedWords(t testing.TB) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
 	if err != nil || len(files) == 0 {
