@@ -25,22 +25,27 @@ func Canonical(s string) string {
 	s = fixMarkOrder(nfc(s))
 	var b strings.Builder // used only once a word changes
 	done := 0             // s[:done] is already in b
-	for start := 0; start < len(s); {
-		end := wordEnd(s, start)
-		if end == start { // not a word rune: skip it
-			_, size := utf8.DecodeRuneInString(s[start:])
-			start += size
+	for i, r := range s {
+		// Only a word that ends in a toned a, e or y can need a change;
+		// finding those first keeps the common case to one cheap pass.
+		if !isTonedVowelRange(r) {
 			continue
 		}
-		if repl, ok := traditionalTone(s[start:end]); ok {
+		end := i + utf8.RuneLen(r)
+		if next, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && isWordRune(next) {
+			continue
+		}
+		start := wordStart(s, i)
+		if onset, first, second, ok := traditionalTone(s[start:end]); ok {
 			if b.Cap() == 0 {
 				b.Grow(len(s))
 			}
 			b.WriteString(s[done:start])
-			b.WriteString(repl)
+			b.WriteString(onset)
+			b.WriteRune(first)
+			b.WriteRune(second)
 			done = end
 		}
-		start = end
 	}
 	if b.Cap() == 0 {
 		return s
@@ -57,18 +62,23 @@ func Key(s string) string {
 	return nfc(strings.ToLower(Canonical(Clean(s))))
 }
 
-// wordEnd returns the end of the run of letters, digits and combining marks
-// that starts at s[start], or start when s[start] does not begin one.
-func wordEnd(s string, start int) int {
-	i := start
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+// wordStart returns the start of the run of letters, digits and combining
+// marks that ends at s[end].
+func wordStart(s string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if !isWordRune(r) {
 			break
 		}
-		i += size
+		end -= size
 	}
-	return i
+	return end
+}
+
+// isTonedVowelRange is a fast pre-test for the toned vowels of toneRows:
+// they all lie in Latin-1 (À–ý) or Latin Extended Additional (Ạ–ỹ).
+func isTonedVowelRange(r rune) bool {
+	return 'À' <= r && r <= 'ý' || 'Ạ' <= r && r <= 'ỹ'
 }
 
 func isWordRune(r rune) bool {
@@ -119,28 +129,26 @@ var onsetsBeforeRoundedVowel = map[string]bool{
 	"v": true, "x": true,
 }
 
-// traditionalTone returns word with its tone moved from the second to the
-// first vowel when word is an open syllable on oa, oe or uy written in the
-// newer style ("hoà" → "hòa"); ok is false when word needs no change.
-func traditionalTone(word string) (repl string, ok bool) {
+// traditionalTone reports whether word is an open syllable on oa, oe or uy
+// written in the newer style ("hoà"), and returns its parts in the
+// traditional style: the onset, the first vowel with the tone ("ò") and the
+// plain second vowel ("a").
+func traditionalTone(word string) (onset string, first, second rune, ok bool) {
 	last, lastSize := utf8.DecodeLastRuneInString(word)
-	if last < utf8.RuneSelf { // fast exit: a toned vowel is never ASCII
-		return "", false
-	}
-	second, isVowel := toneOf[last]
-	if !isVowel || second.tone == 0 {
-		return "", false
+	v2, isVowel := toneOf[last]
+	if !isVowel || v2.tone == 0 {
+		return "", 0, 0, false
 	}
 	prev, prevSize := utf8.DecodeLastRuneInString(word[:len(word)-lastSize])
-	first, isVowel := toneOf[prev]
-	if !isVowel || first.tone != 0 || !roundedDiphthong(first.base, second.base) {
-		return "", false
+	v1, isVowel := toneOf[prev]
+	if !isVowel || v1.tone != 0 || !roundedDiphthong(v1.base, v2.base) {
+		return "", 0, 0, false
 	}
-	onset := word[:len(word)-lastSize-prevSize]
+	onset = word[:len(word)-lastSize-prevSize]
 	if !onsetsBeforeRoundedVowel[strings.ToLower(onset)] {
-		return "", false
+		return "", 0, 0, false
 	}
-	return onset + string(toneRowOf[first.base][second.tone]) + string(second.base), true
+	return onset, toneRowOf[v1.base][v2.tone], v2.base, true
 }
 
 // roundedDiphthong reports the vowel pairs oa, oe and uy in any letter case.
@@ -153,7 +161,7 @@ func roundedDiphthong(first, second rune) bool {
 // its vowel. In NFC such input shows as a toned vowel ("á") followed by a
 // lone combining circumflex or breve.
 func fixMarkOrder(s string) string {
-	if !strings.ContainsAny(s, "\u0302\u0306") {
+	if !strings.Contains(s, "\u0302") && !strings.Contains(s, "\u0306") { // faster than ContainsAny
 		return s
 	}
 	out := make([]byte, 0, len(s))

@@ -208,3 +208,27 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCanonical(b *testing.B) {
+	mixed := readParagraph(b) // has both "Tỉnh uỷ" and "Tỉnh ủy"
+	for _, bc := range []struct{ name, text string }{
+		{"mixed", mixed},
+		{"canonical", Canonical(mixed)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Canonical(bc.text)
+			}
+		})
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	name := "  Ban Thường vụ Tỉnh uỷ Lạng Sơn "
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Key(name)
+	}
+}
