@@ -95,8 +95,6 @@ var toneRows = [...]string{
 	"oòóỏõọ", "OÒÓỎÕỌ", "uùúủũụ", "UÙÚỦŨỤ",
 }
 
-const dotBelow = 5 // index of the dot below in a tone row
-
 type toned struct {
 	base rune
 	tone int
@@ -185,7 +183,7 @@ func fixMarkOrder(s string) string {
 // before its tone, when that is a Vietnamese letter (ấ, ằ, ề, ổ ...).
 func modifierFirst(vowel, modifier rune) (string, bool) {
 	t, ok := toneOf[vowel]
-	if !ok || t.tone == 0 || t.tone == dotBelow { // NFC already orders the dot below
+	if !ok {
 		return "", false
 	}
 	switch unicode.ToLower(t.base) {
@@ -197,6 +195,6 @@ func modifierFirst(vowel, modifier rune) (string, bool) {
 	default:
 		return "", false
 	}
-	toneMarks := [...]string{1: "\u0300", 2: "\u0301", 3: "\u0309", 4: "\u0303"}
+	toneMarks := [...]string{"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"} // as in toneRows
 	return norm.NFC.String(string(t.base) + string(modifier) + toneMarks[t.tone]), true
 }

@@ -43,6 +43,8 @@ func TestCanonical(t *testing.T) {
 		{"tone typed before breve", "a\u0301\u0306", "ắ"},
 		{"tone typed before circumflex on o", "to\u0309\u0302", "tổ"},
 		{"breve on e is not Vietnamese", "e\u0301\u0306", "é\u0306"},
+		{"circumflex on u is not Vietnamese", "u\u0301\u0302", "ú\u0302"},
+		{"circumflex on a consonant left alone", "x\u0302", "x\u0302"},
 		{"dot below before circumflex is just NFC", "e\u0323\u0302", "ệ"},
 		{"emoji untouched", "hoà 🙂 uỷ", "hòa 🙂 ủy"},
 		{"invalid UTF-8 made visible", "uỷ\xff", "ủy\ufffd"},

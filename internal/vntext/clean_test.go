@@ -23,6 +23,7 @@ func TestClean(t *testing.T) {
 		{"bidi override removed", "abc\u202edef\u202c", "abcdef"},
 		{"word joiner removed", "48\u2060-CT/TW", "48-CT/TW"},
 		{"emoji with joiner kept", "👨\u200d👩\u200d👧 gia đình", "👨\u200d👩\u200d👧 gia đình"},
+		{"emoji flag tags kept", "\U0001F3F4\U000E0067\U000E0062\U000E007F", "\U0001F3F4\U000E0067\U000E0062\U000E007F"},
 		{"invalid UTF-8 made visible", "a\xffb", "a\ufffdb"},
 		{"tone placement untouched", "Tỉnh uỷ", "Tỉnh uỷ"},
 	}
