@@ -61,10 +61,10 @@ func Find(text string) []Reference {
 	for k := range p.refs {
 		p.tail(k)
 	}
+	p.shareListIssuers()
 	for k := range p.refs {
 		p.issuance(k)
 	}
-	p.shareListIssuers()
 	for k := range p.refs {
 		p.summary(k)
 	}
@@ -408,7 +408,7 @@ func (p *parser) lawBefore(pos, lower int) (kindMatch, bool) {
 			prev = toks[k-1].word
 		}
 		switch {
-		case t.word == "luat" && caseOf(w) != lowerWord && prev == "bo":
+		case t.word == "luat" && prev == "bo" && caseOf(s[toks[k-1].start:toks[k-1].end]) != lowerWord:
 			return kindMatch{toks[k-1].start, t.end, kindPhrases["bo luat"]}, true
 		case t.word == "luat" && caseOf(w) != lowerWord && prev != "phap":
 			return kindMatch{t.start, t.end, kindPhrases["luat"]}, true

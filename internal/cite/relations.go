@@ -69,8 +69,13 @@ func (p *parser) relate() {
 			m++
 		}
 		if m < n && joined[m] && p.refs[m].verbStart >= 0 {
-			for g := k; g < m; g++ {
-				p.relateTo(m, typ, g)
+			// The document issued, and the others issued with it in a
+			// list ("ban hành Hướng dẫn số 05-HD/TU và Kế hoạch số
+			// 06-KH/TU"), rest on the cited ones.
+			for c := m; c < n && (c == m || p.listedAfter(c-1, c)); c++ {
+				for g := k; g < m; g++ {
+					p.relateTo(c, typ, g)
+				}
 			}
 		}
 		k = m - 1
@@ -129,10 +134,19 @@ func (p *parser) listGap(a, b int) bool {
 var fillers = setOf("cac", "co", "hieu", "qua", "nghiem", "tuc", "tot", "mot", "so", "dieu",
 	"khoan", "diem", "cua", "tai", "theo", "quy", "dinh", "noi", "dung", "tinh", "than")
 
+// articleFillers may follow an amends or guides cue: what part of the
+// other document it acts on ("sửa đổi, bổ sung một số điều của Quy chế ban
+// hành kèm theo", "quy định chi tiết một số điều và biện pháp tổ chức thi
+// hành").
+var articleFillers = setOf("mot", "so", "dieu", "khoan", "diem", "cua", "tai", "quy", "che",
+	"dinh", "ban", "hanh", "kem", "theo", "va", "bien", "phap", "to", "chuc", "thi", "thuc", "hien")
+
 // implementWords make up an "implements" cue: "tiếp tục đẩy mạnh thực hiện",
-// "triển khai thực hiện", "nâng cao hiệu quả thực hiện".
+// "triển khai thực hiện", "nâng cao hiệu quả thực hiện", "lãnh đạo, chỉ đạo
+// thực hiện".
 var implementWords = setOf("tiep", "tuc", "day", "manh", "nang", "cao", "hieu", "qua", "tang",
-	"cuong", "trien", "khai", "to", "chuc", "quan", "triet", "va", "thuc", "hien", "thi", "hanh")
+	"cuong", "trien", "khai", "to", "chuc", "quan", "triet", "va", "thuc", "hien", "thi", "hanh",
+	"lanh", "dao", "chi")
 
 // inlineCue reads the words of s[a:b] as a relation cue.
 func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
@@ -156,8 +170,11 @@ func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
 	if i < len(toks) && toks[i].punct == '(' {
 		i++
 	}
+	if word(i) == "da" && word(i+1) == "duoc" {
+		i++
+	}
 	if word(i) == "duoc" {
-		// "được sửa đổi, bổ sung bởi …": the next one acts on this one.
+		// "(đã) được sửa đổi, bổ sung bởi …": the next one acts on this one.
 		typ, i, ok = verbCue(toks, i+1)
 		if !ok {
 			return "", false, false
@@ -168,7 +185,7 @@ func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
 		default:
 			return "", false, false
 		}
-		return typ, true, skipFillers(toks, i) == len(toks)
+		return typ, true, skipFillers(toks, i, fillers) == len(toks)
 	}
 	if word(i) == "ve" {
 		i++
@@ -181,7 +198,11 @@ func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
 			return "", false, false
 		}
 	}
-	return typ, false, skipFillers(toks, i) == len(toks)
+	set := fillers
+	if typ == Amends || typ == Guides {
+		set = articleFillers
+	}
+	return typ, false, skipFillers(toks, i, set) == len(toks)
 }
 
 // verbCue matches the amends, replaces and guides cues at toks[i].
@@ -227,7 +248,7 @@ func verbCue(toks []token, i int) (string, int, bool) {
 
 func implementCue(toks []token, i int) (string, int, bool) {
 	var b strings.Builder
-	for i < len(toks) && implementWords[toks[i].word] {
+	for i < len(toks) && (implementWords[toks[i].word] || toks[i].punct == ',' && b.Len() > 0) {
 		b.WriteString(toks[i].word)
 		b.WriteByte(' ')
 		i++
@@ -239,8 +260,8 @@ func implementCue(toks []token, i int) (string, int, bool) {
 	return "", i, false
 }
 
-func skipFillers(toks []token, i int) int {
-	for i < len(toks) && (fillers[toks[i].word] || isDigits(toks[i].word) || toks[i].punct == ',') {
+func skipFillers(toks []token, i int, set map[string]bool) int {
+	for i < len(toks) && (set[toks[i].word] || isDigits(toks[i].word) || toks[i].punct == ',') {
 		i++
 	}
 	return i

@@ -25,7 +25,7 @@ func (p *parser) tail(k int) {
 	limit := p.limit(k)
 	pos := r.End
 	r.tailEnd = r.End
-	for range maxTailSteps {
+	for step := range maxTailSteps {
 		j, para := skipSpace(s, pos, limit)
 		if para || j >= limit {
 			return
@@ -80,6 +80,15 @@ func (p *parser) tail(k int) {
 			}
 			r.Issuer = clean(s[bs:be])
 			pos, r.tailEnd = be, be
+		case foldIs(w, "nam"):
+			// "Chỉ thị số 03 năm 2016 của …": a year alone is no issue
+			// date, but what follows still belongs to the citation.
+			ys, _ := skipSpace(s, e, limit)
+			ye := wordEnd(s, ys, limit)
+			if _, ok := year(s[ys:ye]); !ok {
+				return
+			}
+			pos, r.tailEnd = ye, ye
 		case foldIs(w, "khoa"):
 			// "của Ban Bí thư khóa XI": the term, not part of the name.
 			ts, _ := skipSpace(s, e, limit)
@@ -91,10 +100,56 @@ func (p *parser) tail(k int) {
 		case foldIs(w, "ve"):
 			r.sumStart = e
 			return
+		case foldIs(w, "hoi") && caseOf(w) != lowerWord && p.wordsFollow(e, limit, "nghi") && r.Issuer == "":
+			// "Nghị quyết số 26-NQ/TW ngày 19/5/2018 Hội nghị lần thứ bảy
+			// Ban Chấp hành Trung ương Đảng": the Party names the
+			// conference that adopted it without "của".
+			bs, be, ok := p.bodyAfter(j, limit)
+			if !ok {
+				return
+			}
+			r.Issuer = clean(s[bs:be])
+			pos, r.tailEnd = be, be
 		default:
+			if step == 0 && r.KindText == "" {
+				// A header "Số 125-QĐ/TU" over "Lạng Sơn, ngày 20 tháng 12
+				// năm 2022": the place-date line dates the document.
+				if d, e, ok := p.placeDate(pos, j, limit); ok && r.Issued.IsZero() {
+					r.Issued = d
+					pos, r.tailEnd = e, e
+					continue
+				}
+			}
 			return
 		}
 	}
+}
+
+// placeDate reads the place-date line of a document header that starts on
+// the line after s[from]: "Lạng Sơn, ngày 20 tháng 12 năm 2022".
+func (p *parser) placeDate(from, j, limit int) (civil.Date, int, bool) {
+	s := p.s
+	if strings.Count(s[from:j], "\n") != 1 {
+		return civil.Date{}, 0, false
+	}
+	pos := j
+	for n := 0; n < 5; n++ { // the place: a few capitalised words
+		e := wordEnd(s, pos, limit)
+		if e == pos || caseOf(s[pos:e]) == lowerWord {
+			return civil.Date{}, 0, false
+		}
+		k, _ := skipSpace(s, e, limit)
+		if k < limit && s[k] == ',' {
+			e, ok := wordAfter(s, k+1, limit, "ngay")
+			if !ok {
+				return civil.Date{}, 0, false
+			}
+			ds, _ := skipSpace(s, e, limit)
+			return dateAt(s, ds, limit)
+		}
+		pos = k
+	}
+	return civil.Date{}, 0, false
 }
 
 // limit is where the text that may belong to reference k ends: the next
@@ -159,7 +214,8 @@ func isRoman(w string) bool {
 var bodyInner = setOf("vu", "hanh", "thu", "tri", "phu", "uy", "tinh", "nhan", "dan", "ban",
 	"dang", "bo", "uong", "truc", "chinh", "tuong", "khu", "thanh", "pho", "huyen", "xa",
 	"phuong", "khoi", "tra", "dao", "hoi", "dong", "truong", "tich", "giao", "an", "nuoc",
-	"nha", "sat", "kiem", "vien", "lien", "nganh", "thuong", "chap", "noi", "quoc", "toa")
+	"nha", "sat", "kiem", "vien", "lien", "nganh", "thuong", "chap", "noi", "quoc", "toa",
+	"phong", "nghi", "tran")
 
 // bodyStop lists words (folded) that end a name whatever their case.
 var bodyStop = setOf("ve", "ngay", "khoa", "nhiem", "tai", "trong", "da", "se", "cho", "voi",
@@ -175,7 +231,7 @@ func setOf(words ...string) map[string]bool {
 }
 
 // maxBodyWords bounds a body's name.
-const maxBodyWords = 12
+const maxBodyWords = 16
 
 // bodyAfter reads a body's name that starts after s[i] ("của <name>").
 func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
@@ -183,7 +239,7 @@ func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
 	start, pos := -1, i
 	for n := 0; n < maxBodyWords; n++ {
 		j, para := skipSpace(s, pos, limit)
-		if para || j == pos || j >= limit {
+		if para || (j == pos && n > 0) || j >= limit {
 			break
 		}
 		e := wordEnd(s, j, limit)
@@ -193,6 +249,12 @@ func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
 		w := s[j:e]
 		f := p.foldWord(w)
 		c := caseOf(w)
+		if start >= 0 {
+			if k, ok := p.nameInsert(s[start:end], j, limit); ok {
+				end, pos = k, k
+				continue
+			}
+		}
 		if strings.ContainsAny(w, "0123456789") {
 			break
 		}
@@ -218,6 +280,76 @@ func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
 		end, pos = e, e
 	}
 	return start, end, start >= 0
+}
+
+// steeringTopics are the subjects that belong to the names of the
+// steering committees this domain cites: "Ban Chỉ đạo Trung ương về phòng,
+// chống tham nhũng, tiêu cực".
+var steeringTopics = [][]string{
+	{"phong", ",", "chong", "tham", "nhung", ",", "lang", "phi", ",", "tieu", "cuc"},
+	{"phong", ",", "chong", "tham", "nhung", ",", "tieu", "cuc"},
+	{"phong", ",", "chong", "tham", "nhung"},
+	{"phong", "chong", "tham", "nhung"},
+	{"cai", "cach", "tu", "phap"},
+}
+
+// nameInsert reads, at s[j], the parts that may stand inside a body's name
+// although they would end it elsewhere: the number of a conference ("Hội
+// nghị lần thứ tư Ban Chấp hành …", "Hội nghị Trung ương 6") and the topic
+// of a steering committee. name is the name read so far.
+func (p *parser) nameInsert(name string, j, limit int) (int, bool) {
+	s := p.s
+	e := wordEnd(s, j, limit)
+	f := p.foldWord(s[j:e])
+	last := fold(name[wordStart(name, len(name), 0):]) // the name's last word
+	switch {
+	case isDigits(s[j:e]) && (last == "uong" && strings.Contains(foldWords(name), "hoi nghi")):
+		return e, true // "Hội nghị Trung ương 6"
+	case f == "lan" && strings.Contains(foldWords(name), "hoi"):
+		if k, ok := wordAfter(s, e, limit, "thu"); ok {
+			ns, _ := skipSpace(s, k, limit)
+			if ne := wordEnd(s, ns, limit); ne > ns {
+				return ne, true // "lần thứ tư", "lần thứ 6"
+			}
+		}
+	case f == "phong" && last == "dao":
+		for _, topic := range steeringTopics {
+			if k, ok := p.phraseAfter(j, limit, topic); ok {
+				return k, true // "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh"
+			}
+		}
+	case f == "ve" && strings.Contains(foldWords(name), "chi dao"):
+		for _, topic := range steeringTopics {
+			if k, ok := p.phraseAfter(e, limit, topic); ok {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// phraseAfter matches folded words and commas after s[i].
+func (p *parser) phraseAfter(i, limit int, phrase []string) (int, bool) {
+	s := p.s
+	for _, w := range phrase {
+		j, para := skipSpace(s, i, limit)
+		if para || j >= limit {
+			return 0, false
+		}
+		if w == "," {
+			if s[j] != ',' {
+				return 0, false
+			}
+			i = j + 1
+			continue
+		}
+		e := wordEnd(s, j, limit)
+		if e == j || !foldIs(s[j:e], w) {
+			return 0, false
+		}
+		i = e
+	}
+	return i, true
 }
 
 // bodyBefore reads a body's name that ends at s[i] ("<name> ban hành").
@@ -311,7 +443,8 @@ func (p *parser) issuingVerb(i, lower int) (start int, ok bool) {
 // when no "của" says otherwise, and a date just before the body ("Ngày
 // 27/9/1954, Liên khu ủy Việt Bắc đã ban hành ...") is the issue date when
 // the citation has none of its own. Only the citation right after the verb
-// is issued there, never the others of the sentence.
+// (with the items of its list) is issued there, never the others of the
+// sentence.
 func (p *parser) issuance(k int) {
 	s, r := p.s, &p.refs[k]
 	lower := 0
@@ -324,10 +457,10 @@ func (p *parser) issuance(k int) {
 	}
 	r.verbStart = verb
 	b := verb
-	for range 2 { // "đã", "vừa", "mới"
+	for range 3 { // "đã", "vừa", "mới", "ký": "đã ký ban hành"
 		j, _ := skipSpaceBack(s, b, lower)
 		w := wordStart(s, j, lower)
-		if w < j && j < b && (foldIs(s[w:j], "da") || foldIs(s[w:j], "vua") || foldIs(s[w:j], "moi")) {
+		if w < j && j < b && (foldIs(s[w:j], "da") || foldIs(s[w:j], "vua") || foldIs(s[w:j], "moi") || foldIs(s[w:j], "ky")) {
 			b = w
 			continue
 		}
@@ -335,31 +468,94 @@ func (p *parser) issuance(k int) {
 	}
 	bs, be, ok := p.bodyBefore(b, lower)
 	if !ok {
+		// "…, tiếp đó ngày 10/4/2019 ban hành Kế hoạch số …": no body,
+		// but the date stands right before the verb.
+		if d, _, ok := dateBefore(s, b, lower); ok && r.Issued.IsZero() {
+			r.Issued = d
+		}
 		return
 	}
 	r.bodyStart = bs
-	if r.Issuer == "" {
-		r.Issuer = clean(s[bs:be])
+	issuer := clean(s[bs:be])
+	date, _, dated := dateBefore(s, bs, lower)
+	if !dated {
+		date, dated = p.sameDay(k, bs, lower)
 	}
-	if d, _, ok := dateBefore(s, bs, lower); ok && r.Issued.IsZero() {
-		r.Issued = d
+	// The items of a same-kind list right after the verb are issued there
+	// too: "Tỉnh ủy ban hành Nghị quyết số 01, 02 và 03-NQ/TU".
+	q := k
+	for ; q < len(p.refs) && p.refs[q].head == k; q++ {
+		if x := &p.refs[q]; x.Issuer == "" {
+			x.Issuer = issuer
+		}
+		if x := &p.refs[q]; dated && x.Issued.IsZero() {
+			x.Issued = date
+		}
 	}
+	// Other citations listed as objects of the same verb ("ban hành Chỉ
+	// thị số 30-CT/TU, Chỉ thị số 31-CT/TU và Kế hoạch số 32-KH/TU") have
+	// the same issuer; the date before the sentence stays with the first.
+	for ; q < len(p.refs) && p.listedAfter(q-1, q); q++ {
+		if x := &p.refs[q]; x.Issuer == "" {
+			x.Issuer = issuer
+		}
+	}
+}
+
+// listedAfter reports that reference q follows reference q-1 as the next
+// item of a list: only its date and issuer stand between them, then "," or
+// "và".
+func (p *parser) listedAfter(prev, q int) bool {
+	return p.refs[prev].sumStart < 0 && p.listGap(p.refs[prev].tailEnd, p.refs[q].Start)
+}
+
+// sameDay reads "cùng ngày" right before the body that issues reference k:
+// the date is that of the citation issued earlier in the sentence.
+func (p *parser) sameDay(k, bodyStart, lower int) (civil.Date, bool) {
+	s := p.s
+	j, _ := skipSpaceBack(s, bodyStart, lower)
+	if j > lower && s[j-1] == ',' {
+		j, _ = skipSpaceBack(s, j-1, lower)
+	}
+	w := wordStart(s, j, lower)
+	if w == j || !foldIs(s[w:j], "ngay") {
+		return civil.Date{}, false
+	}
+	pj, _ := skipSpaceBack(s, w, lower)
+	pw := wordStart(s, pj, lower)
+	if pw == pj || !foldIs(s[pw:pj], "cung") {
+		return civil.Date{}, false
+	}
+	for q := k - 1; q >= 0; q-- {
+		if sentenceBreak(s, p.refs[q].End, p.refs[q+1].Start) {
+			break
+		}
+		if p.refs[q].verbStart >= 0 && !p.refs[q].Issued.IsZero() {
+			return p.refs[q].Issued, true
+		}
+	}
+	return civil.Date{}, false
 }
 
 // shareListIssuers gives the items of a same-kind list the issuer written
 // after the last one: "các Chỉ thị số 04-CT/TU, 05-CT/TU và 06-CT/TU của
 // Ban Thường vụ Tỉnh ủy".
+//
+// The same holds for citations joined by "," or "và" with only their
+// dates between them: "Kết luận số 44-KL/TW và Chỉ thị số 09-CT/TW của Ban
+// Bí thư".
 func (p *parser) shareListIssuers() {
 	for k := len(p.refs) - 1; k > 0; k-- {
-		r := &p.refs[k]
-		if r.head == k || r.Issuer == "" {
+		if p.refs[k].Issuer == "" {
 			continue
 		}
-		for q := k - 1; q >= r.head; q-- {
-			if p.refs[q].head != r.head || p.refs[q].Issuer != "" {
+		for q := k - 1; q >= 0; q-- {
+			prev, next := &p.refs[q], &p.refs[q+1]
+			sameList := prev.head == next.head || p.listedAfter(q, q+1)
+			if !sameList || prev.Issuer != "" {
 				break
 			}
-			p.refs[q].Issuer = r.Issuer
+			prev.Issuer = next.Issuer
 		}
 	}
 }

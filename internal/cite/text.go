@@ -172,6 +172,27 @@ func appendFold(dst []byte, w string) []byte {
 
 func fold(w string) string { return string(appendFold(nil, w)) }
 
+// foldWords folds a phrase, keeping one space between its words:
+// foldWords("Ban Chỉ  đạo") == "ban chi dao".
+func foldWords(s string) string {
+	var b []byte
+	space := false
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f != 0:
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, f)
+			space = false
+		case !isMark(r):
+			space = true
+		}
+	}
+	return string(b)
+}
+
 // letterCase describes how a word is written.
 type letterCase uint8
 
