@@ -15,6 +15,7 @@ CREATE TABLE users (
     lang                 TEXT NOT NULL DEFAULT 'vi',
     totp_secret          TEXT NOT NULL DEFAULT '',
     totp_enabled         BOOLEAN NOT NULL DEFAULT FALSE,
+    auth_epoch           INTEGER NOT NULL DEFAULT 0,
     totp_last_step       INTEGER NOT NULL DEFAULT 0,
     failed_logins        INTEGER NOT NULL DEFAULT 0,
     locked_until         TIMESTAMP,
@@ -40,15 +41,15 @@ CREATE TABLE memberships (
 CREATE INDEX memberships_org ON memberships (org_id, role);
 
 -- Sessions (alexedwards/scs) keyed by the SHA-256 of the token: a copy of
--- the database does not hand out live sessions.
+-- the database does not hand out live sessions. A session names its user's
+-- auth_epoch; raising the epoch (password reset, account disabled) ends
+-- every session of that user at once.
 CREATE TABLE sessions (
     token_hash TEXT PRIMARY KEY,
     data       BLOB NOT NULL,
-    expiry     TIMESTAMP NOT NULL,
-    user_id    INTEGER
+    expiry     TIMESTAMP NOT NULL
 );
 CREATE INDEX sessions_expiry ON sessions (expiry);
-CREATE INDEX sessions_user ON sessions (user_id);
 
 CREATE TABLE recovery_codes (
     id        INTEGER PRIMARY KEY,
