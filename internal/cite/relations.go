@@ -1,6 +1,9 @@
 package cite
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Relations between the references of one sentence come from two patterns.
 //
@@ -83,7 +86,7 @@ func (p *parser) relate() {
 	// A subject that is a relation cue names the cited document too:
 	// "về thực hiện Kết luận số 05-KL/TW", "về việc ban hành Quy chế số ...".
 	for k := 0; k+1 < n; k++ {
-		if r := &p.refs[k]; r.sumToNext && (inline[k] || p.refs[k+1].verbStart >= 0) {
+		if r := p.refs[k]; r.sumToNext && (inline[k] || p.refs[k+1].verbStart >= 0) {
 			r.sumEnd = p.refs[k+1].End
 		}
 	}
@@ -99,7 +102,7 @@ func (p *parser) contentEnd(k int) int {
 
 // relateTo records that reference from stands in relation typ to reference to.
 func (p *parser) relateTo(from int, typ string, to int) {
-	r := &p.refs[from]
+	r := p.refs[from]
 	name := p.refs[to].Name()
 	if from == to || name == r.Name() {
 		return
@@ -112,21 +115,36 @@ func (p *parser) relateTo(from int, typ string, to int) {
 	r.Relations = append(r.Relations, Relation{Type: typ, Symbol: name})
 }
 
+// maxListGap bounds the text between two items of a list.
+const maxListGap = 24
+
 // listGap reports that s[a:b] only joins items of a list: ",", "và", "các".
 func (p *parser) listGap(a, b int) bool {
-	if a >= b {
+	if a >= b || b-a > maxListGap {
 		return false
 	}
-	toks, para := tokens(p.s, a, b)
-	if para || len(toks) == 0 {
-		return false
-	}
-	for _, t := range toks {
-		if t.punct != ',' && t.word != "va" && t.word != "cac" && t.word != "cung" {
+	s := p.s
+	seen := false
+	for i := a; i < b; {
+		j, para := skipSpace(s, i, b)
+		if para {
 			return false
 		}
+		if i = j; i >= b {
+			break
+		}
+		if s[i] == ',' {
+			i++
+			seen = true
+			continue
+		}
+		e := wordEnd(s, i, b)
+		if w := s[i:e]; e == i || !(foldIs(w, "va") || foldIs(w, "cac") || foldIs(w, "cung")) {
+			return false
+		}
+		i, seen = e, true
 	}
-	return true
+	return seen
 }
 
 // fillers may follow a cue before the cited document: "thực hiện có hiệu
@@ -148,9 +166,12 @@ var implementWords = setOf("tiep", "tuc", "day", "manh", "nang", "cao", "hieu", 
 	"cuong", "trien", "khai", "to", "chuc", "quan", "triet", "va", "thuc", "hien", "thi", "hanh",
 	"lanh", "dao", "chi")
 
+// maxCueGap bounds the text of a relation cue with its fillers.
+const maxCueGap = 240
+
 // inlineCue reads the words of s[a:b] as a relation cue.
 func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
-	if a >= b {
+	if a >= b || b-a > maxCueGap || !p.mayBeCue(a, b) {
 		return "", false, false
 	}
 	toks, para := tokens(p.s, a, b)
@@ -203,6 +224,37 @@ func (p *parser) inlineCue(a, b int) (typ string, passive, ok bool) {
 		set = articleFillers
 	}
 	return typ, false, skipFillers(toks, i, set) == len(toks)
+}
+
+// cueStarts are the words a relation cue may start with after "về".
+var cueStarts = setOf("sua", "bo", "thay", "huong", "quy", "tiep", "day", "nang", "tang",
+	"trien", "to", "quan", "thuc", "thi", "lanh", "chi", "da", "duoc")
+
+// mayBeCue is a quick test, without allocation, that s[a:b] can be a cue:
+// most gaps are subjects ("về tăng cường …") and fail at the first word or
+// two.
+func (p *parser) mayBeCue(a, b int) bool {
+	s := p.s
+	i, _ := skipSpace(s, a, b)
+	for i < b && (s[i] == ',' || s[i] == '(') {
+		i, _ = skipSpace(s, i+1, b)
+	}
+	e := wordEnd(s, i, b)
+	if e == i {
+		return false
+	}
+	f := p.foldWord(s[i:e])
+	for _, skip := range []string{"ve", "viec"} { // "về việc thực hiện …"
+		if string(f) != skip {
+			continue
+		}
+		j, _ := skipSpace(s, e, b)
+		if e = wordEnd(s, j, b); e == j {
+			return false
+		}
+		f = p.foldWord(s[j:e])
+	}
+	return cueStarts[string(f)]
 }
 
 // verbCue matches the amends, replaces and guides cues at toks[i].
@@ -282,7 +334,6 @@ func (p *parser) leadCue(k int) (typ string, start int, ok bool) {
 		lower = p.refs[k-1].End
 	}
 	pos, first := p.refs[k].Start, -1
-	var words []string
 	for range 10 {
 		j, para := skipSpaceBack(s, pos, lower)
 		if para || j == pos {
@@ -292,11 +343,9 @@ func (p *parser) leadCue(k int) (typ string, start int, ok bool) {
 		if ws == j {
 			break
 		}
-		f := fold(s[ws:j])
-		if !leadWords[f] {
+		if !leadWords[string(p.foldWord(s[ws:j]))] {
 			return "", 0, false
 		}
-		words = append(words, f)
 		first, pos = ws, ws
 	}
 	if first < 0 {
@@ -308,16 +357,12 @@ func (p *parser) leadCue(k int) (typ string, start int, ok bool) {
 			return "", 0, false
 		}
 	}
-	var b strings.Builder
-	for x := len(words) - 1; x >= 0; x-- {
-		b.WriteString(words[x])
-		b.WriteByte(' ')
-	}
-	phrase := b.String()
+	phrase := append(appendFoldWords(p.buf[:0], s[first:p.refs[k].Start]), ' ')
+	p.buf = phrase
 	switch {
-	case strings.HasPrefix(phrase, "can cu "):
+	case bytes.HasPrefix(phrase, []byte("can cu ")):
 		return BasedOn, first, true
-	case strings.Contains(phrase, "thuc hien ") || strings.Contains(phrase, "thi hanh ") || strings.Contains(phrase, "trien khai "):
+	case bytes.Contains(phrase, []byte("thuc hien ")) || bytes.Contains(phrase, []byte("thi hanh ")) || bytes.Contains(phrase, []byte("trien khai ")):
 		return Implements, first, true
 	}
 	return "", 0, false

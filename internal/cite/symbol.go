@@ -3,11 +3,10 @@ package cite
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Form is the layout of a symbol ("số và ký hiệu").
@@ -53,7 +52,7 @@ func (s Symbol) String() string {
 		}
 		return s.Number + "/" + s.KindCode + "-" + s.IssuerCode
 	case FormNormative:
-		head := fmt.Sprintf("%s/%d/", s.Number, s.Year)
+		head := s.Number + "/" + strconv.Itoa(s.Year) + "/"
 		if s.KindCode == "" {
 			return head + s.IssuerCode
 		}
@@ -85,10 +84,7 @@ func ParseSymbol(s string) (Symbol, error) {
 const maxNumberDigits = 6
 
 func parseSymbol(raw string) (Symbol, bool) {
-	if !norm.NFC.IsNormalString(raw) {
-		raw = norm.NFC.String(raw)
-	}
-	raw = normalizeDashes(raw)
+	raw = toNFC(normalizeDashes(raw))
 	n := 0
 	for n < len(raw) && raw[n] >= '0' && raw[n] <= '9' {
 		n++
@@ -97,66 +93,66 @@ func parseSymbol(raw string) (Symbol, bool) {
 		return Symbol{}, false
 	}
 	number, sep, rest := raw[:n], raw[n], raw[n+1:]
-	parts, seps := splitParts(rest)
-	if parts == nil {
+	first, firstSep, count, ok := firstPart(rest)
+	if !ok {
 		return Symbol{}, false
 	}
 	sym := Symbol{Number: number}
 	switch sep {
 	case '-':
-		if len(parts) == 1 {
-			if !isCode(parts[0]) && !hasLetter(parts[0]) {
+		if count == 1 {
+			if !hasLetter(first) {
 				return Symbol{}, false
 			}
 			sym.Form = FormShort
-			if code, ok := canonicalCode(parts[0]); ok {
+			if code, ok := canonicalCode(first); ok {
 				sym.KindCode = code
 			} else {
-				sym.IssuerCode = canonicalIssuer(parts[0])
+				sym.IssuerCode = canonicalIssuer(first)
 			}
 			return sym, true
 		}
-		if seps[0] != '/' || !isCode(parts[0]) {
+		if firstSep != '/' || !isCode(first) {
 			return Symbol{}, false
 		}
 		sym.Form = FormParty
-		sym.KindCode = codeSpelling(parts[0])
-		sym.IssuerCode = canonicalIssuer(rest[len(parts[0])+1:])
+		sym.KindCode = codeSpelling(first)
+		sym.IssuerCode = canonicalIssuer(rest[len(first)+1:])
 	case '/':
-		if y, ok := year(parts[0]); ok && len(parts) > 1 && seps[0] == '/' {
+		if y, ok := year(first); ok && count > 1 && firstSep == '/' {
 			sym.Form, sym.Year = FormNormative, y
-			tail := rest[len(parts[0])+1:]
-			tailParts, tailSeps := splitParts(tail)
-			if len(tailParts) > 1 && tailSeps[0] == '-' && isCode(tailParts[0]) {
-				sym.KindCode = codeSpelling(tailParts[0])
-				sym.IssuerCode = canonicalIssuer(tail[len(tailParts[0])+1:])
+			tail := rest[len(first)+1:]
+			code, codeSep, tailCount, _ := firstPart(tail)
+			if tailCount > 1 && codeSep == '-' && isCode(code) {
+				sym.KindCode = codeSpelling(code)
+				sym.IssuerCode = canonicalIssuer(tail[len(code)+1:])
 			} else {
 				sym.IssuerCode = canonicalIssuer(tail)
 			}
 			break
 		}
-		if len(parts) == 1 {
+		if count == 1 {
 			sym.Form = FormState
-			if code, ok := canonicalCode(parts[0]); ok {
+			if code, ok := canonicalCode(first); ok {
 				sym.KindCode = code
 			} else {
-				sym.IssuerCode = canonicalIssuer(parts[0])
+				sym.IssuerCode = canonicalIssuer(first)
 			}
 			break
 		}
-		if seps[0] == '/' {
-			if !isCode(parts[0]) {
+		if firstSep == '/' {
+			if !isCode(first) {
 				return Symbol{}, false
 			}
 			sym.Form = FormSlashed
-			sym.KindCode = codeSpelling(parts[0])
-			sym.IssuerCode = canonicalIssuer(rest[len(parts[0])+1:])
+			sym.KindCode = codeSpelling(first)
+			sym.IssuerCode = canonicalIssuer(rest[len(first)+1:])
 			break
 		}
 		sym.Form = FormState
-		if code, ok := canonicalCode(parts[0]); ok {
+		if code, ok := canonicalCode(first); ok {
 			sym.KindCode = code
-			sym.IssuerCode = canonicalIssuer(rest[len(parts[0])+1:])
+			sym.IssuerCode = canonicalIssuer(rest[len(first)+1:])
 		} else {
 			sym.IssuerCode = canonicalIssuer(rest) // official letter: ISSUER-UNIT
 		}
@@ -169,26 +165,28 @@ func parseSymbol(raw string) (Symbol, bool) {
 	return sym, true
 }
 
-// splitParts splits "CT/TW" into ["CT","TW"] with separators ['/']. Every
-// part must be letters and digits; nil when a part is empty or holds
-// anything else.
-func splitParts(s string) (parts []string, seps []byte) {
+// firstPart reads "CT/TW": the first part "CT", the separator after it
+// ('/'; 0 for none) and the number of parts. ok is false when a part is
+// empty or holds anything but letters and digits.
+func firstPart(s string) (part string, sep byte, count int, ok bool) {
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != '-' && s[i] != '/' {
 			continue
 		}
-		part := s[start:i]
-		if part == "" || !alnum(part) {
-			return nil, nil
+		if i == start || !alnum(s[start:i]) {
+			return "", 0, 0, false
 		}
-		parts = append(parts, part)
-		if i < len(s) {
-			seps = append(seps, s[i])
+		if count == 0 {
+			part = s[start:i]
+			if i < len(s) {
+				sep = s[i]
+			}
 		}
+		count++
 		start = i + 1
 	}
-	return parts, seps
+	return part, sep, count, true
 }
 
 func alnum(s string) bool {

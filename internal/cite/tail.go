@@ -21,7 +21,7 @@ const maxTailSteps = 8
 // tail reads the date, the issuer and the start of the subject of reference
 // k, up to the next citation.
 func (p *parser) tail(k int) {
-	s, r := p.s, &p.refs[k]
+	s, r := p.s, p.refs[k]
 	limit := p.limit(k)
 	pos := r.End
 	r.tailEnd = r.End
@@ -247,8 +247,6 @@ func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
 			break
 		}
 		w := s[j:e]
-		f := p.foldWord(w)
-		c := caseOf(w)
 		if start >= 0 {
 			if k, ok := p.nameInsert(s[start:end], j, limit); ok {
 				end, pos = k, k
@@ -258,20 +256,21 @@ func (p *parser) bodyAfter(i, limit int) (start, end int, ok bool) {
 		if strings.ContainsAny(w, "0123456789") {
 			break
 		}
-		if f == "va" && start >= 0 {
+		f, c := p.foldWord(w), caseOf(w)
+		if string(f) == "va" && start >= 0 {
 			// "Bộ Chính trị và Ban Bí thư", but not "… và sự chỉ đạo".
 			ns, _ := skipSpace(s, e, limit)
 			ne := wordEnd(s, ns, limit)
-			if ne == ns || caseOf(s[ns:ne]) != titleWord && (caseOf(s[ns:ne]) == lowerWord || bodyStop[p.foldWord(s[ns:ne])]) {
+			if ne == ns || caseOf(s[ns:ne]) != titleWord && (caseOf(s[ns:ne]) == lowerWord || bodyStop[string(p.foldWord(s[ns:ne]))]) {
 				break
 			}
 			pos = e
 			continue
 		}
-		if (bodyStop[f] && c != titleWord) || (f == "ban" && p.wordsFollow(e, limit, "hanh")) {
+		if (bodyStop[string(f)] && c != titleWord) || (string(f) == "ban" && p.wordsFollow(e, limit, "hanh")) {
 			break
 		}
-		if c == lowerWord && (start < 0 || !bodyInner[f]) {
+		if c == lowerWord && (start < 0 || !bodyInner[string(f)]) {
 			break
 		}
 		if start < 0 {
@@ -300,7 +299,10 @@ var steeringTopics = [][]string{
 func (p *parser) nameInsert(name string, j, limit int) (int, bool) {
 	s := p.s
 	e := wordEnd(s, j, limit)
-	f := p.foldWord(s[j:e])
+	f := string(p.foldWord(s[j:e]))
+	if f != "lan" && f != "ve" && f != "phong" && !isDigits(s[j:e]) {
+		return 0, false
+	}
 	last := fold(name[wordStart(name, len(name), 0):]) // the name's last word
 	switch {
 	case isDigits(s[j:e]) && (last == "uong" && strings.Contains(foldWords(name), "hoi nghi")):
@@ -368,18 +370,18 @@ func (p *parser) bodyBefore(i, lower int) (start, end int, ok bool) {
 			break
 		}
 		w := s[ws:j]
-		f := p.foldWord(w)
 		if strings.ContainsAny(w, "0123456789") {
 			break
 		}
-		if f == "va" && start >= 0 && caseOf(after) != lowerWord {
+		f := p.foldWord(w)
+		if string(f) == "va" && start >= 0 && caseOf(after) != lowerWord {
 			// "Bộ Chính trị và Ban Bí thư ban hành": go on if a name
 			// part stands before "và" too.
 			ps, _ := skipSpaceBack(s, ws, lower)
 			pw := wordStart(s, ps, lower)
 			if pw < ps {
 				prev := s[pw:ps]
-				if caseOf(prev) != lowerWord || bodyInner[p.foldWord(prev)] {
+				if caseOf(prev) != lowerWord || bodyInner[string(p.foldWord(prev))] {
 					pos, after = ws, w
 					continue
 				}
@@ -387,10 +389,10 @@ func (p *parser) bodyBefore(i, lower int) (start, end int, ok bool) {
 			break
 		}
 		c := caseOf(w)
-		if bodyStop[f] && c != titleWord {
+		if bodyStop[string(f)] && c != titleWord {
 			break
 		}
-		if c == lowerWord && !bodyInner[f] {
+		if c == lowerWord && !bodyInner[string(f)] {
 			break
 		}
 		if end < 0 {
@@ -404,9 +406,11 @@ func (p *parser) bodyBefore(i, lower int) (start, end int, ok bool) {
 	return start, end, start >= 0
 }
 
-func (p *parser) foldWord(w string) string {
+// foldWord folds w into the parser's buffer; the result is valid until the
+// next call. Map lookups and comparisons with string(f) do not allocate.
+func (p *parser) foldWord(w string) []byte {
 	p.buf = appendFold(p.buf[:0], w)
-	return string(p.buf)
+	return p.buf
 }
 
 // issuingVerbs end a clause that issues the next citation: "Tỉnh ủy ban
@@ -446,7 +450,7 @@ func (p *parser) issuingVerb(i, lower int) (start int, ok bool) {
 // (with the items of its list) is issued there, never the others of the
 // sentence.
 func (p *parser) issuance(k int) {
-	s, r := p.s, &p.refs[k]
+	s, r := p.s, p.refs[k]
 	lower := 0
 	if k > 0 {
 		lower = p.refs[k-1].tailEnd
@@ -485,10 +489,10 @@ func (p *parser) issuance(k int) {
 	// too: "Tỉnh ủy ban hành Nghị quyết số 01, 02 và 03-NQ/TU".
 	q := k
 	for ; q < len(p.refs) && p.refs[q].head == k; q++ {
-		if x := &p.refs[q]; x.Issuer == "" {
+		if x := p.refs[q]; x.Issuer == "" {
 			x.Issuer = issuer
 		}
-		if x := &p.refs[q]; dated && x.Issued.IsZero() {
+		if x := p.refs[q]; dated && x.Issued.IsZero() {
 			x.Issued = date
 		}
 	}
@@ -496,7 +500,7 @@ func (p *parser) issuance(k int) {
 	// thị số 30-CT/TU, Chỉ thị số 31-CT/TU và Kế hoạch số 32-KH/TU") have
 	// the same issuer; the date before the sentence stays with the first.
 	for ; q < len(p.refs) && p.listedAfter(q-1, q); q++ {
-		if x := &p.refs[q]; x.Issuer == "" {
+		if x := p.refs[q]; x.Issuer == "" {
 			x.Issuer = issuer
 		}
 	}
@@ -508,6 +512,9 @@ func (p *parser) issuance(k int) {
 func (p *parser) listedAfter(prev, q int) bool {
 	return p.refs[prev].sumStart < 0 && p.listGap(p.refs[prev].tailEnd, p.refs[q].Start)
 }
+
+// maxSameDayLookBack bounds how many citations back "cùng ngày" looks.
+const maxSameDayLookBack = 8
 
 // sameDay reads "cùng ngày" right before the body that issues reference k:
 // the date is that of the citation issued earlier in the sentence.
@@ -526,7 +533,7 @@ func (p *parser) sameDay(k, bodyStart, lower int) (civil.Date, bool) {
 	if pw == pj || !foldIs(s[pw:pj], "cung") {
 		return civil.Date{}, false
 	}
-	for q := k - 1; q >= 0; q-- {
+	for q := k - 1; q >= 0 && q >= k-maxSameDayLookBack; q-- {
 		if sentenceBreak(s, p.refs[q].End, p.refs[q+1].Start) {
 			break
 		}
@@ -550,7 +557,7 @@ func (p *parser) shareListIssuers() {
 			continue
 		}
 		for q := k - 1; q >= 0; q-- {
-			prev, next := &p.refs[q], &p.refs[q+1]
+			prev, next := p.refs[q], p.refs[q+1]
 			sameList := prev.head == next.head || p.listedAfter(q, q+1)
 			if !sameList || prev.Issuer != "" {
 				break
@@ -574,14 +581,14 @@ var clauseWords = [][]string{
 }
 
 func (p *parser) summary(k int) {
-	r := &p.refs[k]
+	r := p.refs[k]
 	if r.sumStart < 0 {
 		return
 	}
 	limit := p.limit(k)
 	end := p.subjectEnd(r.sumStart, limit)
 	if end == limit && k+1 < len(p.refs) {
-		next := &p.refs[k+1]
+		next := p.refs[k+1]
 		if next.bodyStart > r.sumStart {
 			// "Thực hiện Quy định số 04-QĐi/TW ... về ..., Ban Thường vụ
 			// Tỉnh ủy đã ban hành Quy định số 08-QĐi/TU": the subject ends
@@ -667,7 +674,8 @@ func sentenceEndsAt(s string, j int) bool {
 	}
 	if s[j] == '.' {
 		w := wordStart(s, j, 0)
-		if w < j && abbreviations[fold(s[w:j])] {
+		var buf [8]byte
+		if w < j && j-w <= 4 && abbreviations[string(appendFold(buf[:0], s[w:j]))] {
 			return false
 		}
 	}
@@ -706,7 +714,7 @@ func (p *parser) trimSubject(a, b int, cut bool) int {
 			b -= n
 			continue
 		case cut:
-			if w := wordStart(s, b, a); w < b && trailingJoiners[fold(s[w:b])] {
+			if w := wordStart(s, b, a); w < b && trailingJoiners[string(p.foldWord(s[w:b]))] {
 				b = w
 				continue
 			}
@@ -718,7 +726,7 @@ func (p *parser) trimSubject(a, b int, cut bool) int {
 
 // finishSummary sets the Summary text of reference k.
 func (p *parser) finishSummary(k int) {
-	r := &p.refs[k]
+	r := p.refs[k]
 	if r.sumStart >= 0 && r.sumEnd > r.sumStart {
 		r.Summary = trimQuotes(clean(p.s[r.sumStart:r.sumEnd]))
 	}

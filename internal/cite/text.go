@@ -174,8 +174,10 @@ func fold(w string) string { return string(appendFold(nil, w)) }
 
 // foldWords folds a phrase, keeping one space between its words:
 // foldWords("Ban Chỉ  đạo") == "ban chi dao".
-func foldWords(s string) string {
-	var b []byte
+func foldWords(s string) string { return string(appendFoldWords(nil, s)) }
+
+// appendFoldWords appends foldWords(s) to b.
+func appendFoldWords(b []byte, s string) []byte {
 	space := false
 	for _, r := range s {
 		f := foldRune(r)
@@ -190,7 +192,7 @@ func foldWords(s string) string {
 			space = true
 		}
 	}
-	return string(b)
+	return b
 }
 
 // letterCase describes how a word is written.
@@ -244,6 +246,9 @@ func isDigits(w string) bool {
 // clean turns a span of the input into an output string: runs of spaces and
 // line breaks become one space, the ends are trimmed, and the result is NFC.
 func clean(s string) string {
+	if plainSpaced(s) {
+		return toNFC(s)
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -260,11 +265,49 @@ func clean(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := b.String()
-	if !norm.NFC.IsNormalString(out) {
-		out = norm.NFC.String(out)
+	return toNFC(b.String())
+}
+
+// toNFC returns s in NFC. Text made of letters that are NFC whatever
+// follows them (ASCII, Latin-1, Vietnamese precomposed letters, common
+// punctuation) is returned as it is without asking the norm package, which
+// allocates.
+func toNFC(s string) string {
+	for _, r := range s {
+		if r >= 0x300 && !(r >= 0x1E00 && r <= 0x1EFF) && !(r >= 0x2002 && r <= 0x206F) {
+			if !norm.NFC.IsNormalString(s) {
+				return norm.NFC.String(s)
+			}
+			return s
+		}
 	}
-	return out
+	return s
+}
+
+// plainSpaced reports text whose only spaces are single ASCII spaces
+// between other characters: clean can return it as it is.
+func plainSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c < ' ':
+			return false
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isSpaceRune(r) {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
 }
 
 // token is a word or a punctuation mark of a short stretch of text.
