@@ -24,7 +24,19 @@
 // state one QyĐ; the Party "thông tri" and the state "thông tư" share TT
 // and are told apart by the symbol's layout.
 //
-// A relation names the other reference by its symbol, or as "<KindText> số
+// Dates and issuers come from the words after a citation ("…, ngày
+// 22/10/2010 của Bộ Chính trị", "(khóa XII), ngày …", "(18/02/2019)"), or
+// from the clause that issues it: in "Ngày 27/9/1954, Liên khu ủy Việt Bắc
+// đã ban hành Nghị quyết số 101-NQNS/LKVB" the date and the body go to the
+// citation right after "ban hành" (and the items of its same-kind list);
+// other citations listed after it as objects of the same verb get the body
+// but not the date. A "của …" written after the last item of a list names
+// the issuer of every item. A header "Số 125-QĐ/TU" over "Lạng Sơn, ngày
+// 20 tháng 12 năm 2022" is dated by its place-date line.
+//
+// Relations are read only from tight patterns (see relate); a cue further
+// from the citation, or a review ("sơ kết 5 năm thực hiện"), gives none. A
+// relation names the other reference by its symbol, or as "<KindText> số
 // <Number>" ("Quyết định số 14") when the text gives no symbol.
 //
 // Offsets are byte offsets in the caller's string; the text is never

@@ -23,6 +23,7 @@ import (
 // Anything looser (a cue far from the citation, "sơ kết 5 năm thực hiện")
 // is not read as a relation: a missing relation is better than a false one.
 
+// relate records the relations between the references of each sentence.
 func (p *parser) relate() {
 	s, n := p.s, len(p.refs)
 	joined := make([]bool, n) // k is in the same sentence as k-1
@@ -113,38 +114,6 @@ func (p *parser) relateTo(from int, typ string, to int) {
 		}
 	}
 	r.Relations = append(r.Relations, Relation{Type: typ, Symbol: name})
-}
-
-// maxListGap bounds the text between two items of a list.
-const maxListGap = 24
-
-// listGap reports that s[a:b] only joins items of a list: ",", "và", "các".
-func (p *parser) listGap(a, b int) bool {
-	if a >= b || b-a > maxListGap {
-		return false
-	}
-	s := p.s
-	seen := false
-	for i := a; i < b; {
-		j, para := skipSpace(s, i, b)
-		if para {
-			return false
-		}
-		if i = j; i >= b {
-			break
-		}
-		if s[i] == ',' {
-			i++
-			seen = true
-			continue
-		}
-		e := wordEnd(s, i, b)
-		if w := s[i:e]; e == i || !(foldIs(w, "va") || foldIs(w, "cac") || foldIs(w, "cung")) {
-			return false
-		}
-		i, seen = e, true
-	}
-	return seen
 }
 
 // fillers may follow a cue before the cited document: "thực hiện có hiệu
