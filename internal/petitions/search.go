@@ -1,0 +1,28 @@
+package petitions
+
+import (
+	"strings"
+
+	"noichinh/internal/i18n"
+)
+
+// SearchDoc is what the global search indexes for a petition: a title and a
+// text, both without any sender identity (identities are sealed and never
+// leave the service in clear; the person complained of is not protected and
+// is searchable). The search index must apply the petition's classification
+// to its results, as every list does.
+func SearchDoc(p Petition) (title, text string) {
+	title = i18n.T(i18n.VI, "petitions.search.title", map[string]any{"ref": p.RefCode, "summary": p.Summary})
+	parts := []string{p.Summary, p.SubjectName, p.SubjectPosition, p.Content}
+	return title, strings.Join(nonEmpty(parts), "\n")
+}
+
+func nonEmpty(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
