@@ -31,5 +31,9 @@ of a demo installation carries a banner saying so.`)
 		return err
 	}
 	defer db.Close()
-	return loadDemo(ctx, env, db)
+	svc, err := newServices(cfg, db)
+	if err != nil {
+		return err
+	}
+	return loadDemo(ctx, env, db, svc)
 }

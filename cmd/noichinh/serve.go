@@ -49,8 +49,12 @@ holds data is served as it is.`)
 			log.Info("database closed")
 		}
 	}()
+	svc, err := newServices(cfg, db)
+	if err != nil {
+		return err
+	}
 	if *demo {
-		if err := loadDemoIfEmpty(ctx, env, db); err != nil {
+		if err := loadDemoIfEmpty(ctx, env, db, svc); err != nil {
 			return err
 		}
 	}
@@ -73,7 +77,7 @@ holds data is served as it is.`)
 		}
 	}()
 
-	app, err := buildApp(ctx, env, cfg, db, log)
+	app, err := buildApp(cfg, db, svc, log)
 	if err != nil {
 		return err
 	}
@@ -81,6 +85,12 @@ holds data is served as it is.`)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 	}
+	if err := offerSetup(ctx, env, cfg, svc, ln.Addr()); err != nil {
+		return err
+	}
+	bgCtx, stopBackground := context.WithCancel(context.Background())
+	defer stopBackground()
+	go background(bgCtx, db, log)
 	scheme := "http"
 	if cfg.TLS() {
 		scheme = "https"

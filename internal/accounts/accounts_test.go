@@ -26,7 +26,7 @@ import (
 var testParams = argonParams{memory: 8 * 1024, time: 1, threads: 1}
 
 func TestMain(m *testing.M) {
-	currentParams = testParams
+	UseCheapHashingInTests()
 	os.Exit(storetest.Main(m))
 }
 

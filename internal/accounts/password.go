@@ -49,6 +49,12 @@ type argonParams struct {
 
 var currentParams = argonParams{argonMemory, argonTime, argonThreads}
 
+// UseCheapHashingInTests lowers the hashing cost for the rest of the
+// process. Only test binaries call it: other packages' tests sign users in
+// often, and the production cost is covered by this package's own tests and
+// BenchmarkHashPassword.
+func UseCheapHashingInTests() { currentParams = argonParams{memory: 8 * 1024, time: 1, threads: 1} }
+
 // HashPassword returns a PHC-format argon2id hash of password.
 func HashPassword(password string) (string, error) {
 	salt := make([]byte, argonSaltLen)

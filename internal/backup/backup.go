@@ -187,7 +187,8 @@ func pgToolURL(dsn string) string {
 // searchPath is the schema a database URL selects, "" for the default.
 func searchPath(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil {
-		return u.Query().Get("search_path")
+		first, _, _ := strings.Cut(u.Query().Get("search_path"), ",")
+		return strings.TrimSpace(first)
 	}
 	return ""
 }

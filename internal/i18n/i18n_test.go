@@ -1,9 +1,40 @@
 package i18n
 
 import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
 	"slices"
 	"testing"
 )
+
+// A key written twice in one file would silently keep the last text.
+func TestNoDuplicateKeysInAFile(t *testing.T) {
+	names, _ := fs.Glob(files, "messages/*.json")
+	for _, name := range names {
+		b, _ := files.ReadFile(name)
+		dec := json.NewDecoder(bytes.NewReader(b))
+		if _, err := dec.Token(); err != nil { // {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seen := map[string]bool{}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			key := tok.(string)
+			if seen[key] {
+				t.Errorf("%s: key %q written twice", name, key)
+			}
+			seen[key] = true
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}
 
 // Every key has both languages, and both name the same parameters.
 func TestCatalogComplete(t *testing.T) {

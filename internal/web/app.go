@@ -9,31 +9,46 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
 	"noichinh/internal/access"
+	"noichinh/internal/accounts"
+	"noichinh/internal/audit"
 	"noichinh/internal/config"
 	"noichinh/internal/metrics"
+	"noichinh/internal/reqinfo"
+	"noichinh/internal/search"
+	"noichinh/internal/settings"
 	"noichinh/internal/store"
 )
 
 // App is the HTTP application: router, middleware and shared dependencies.
 type App struct {
-	db      *store.DB
-	log     *slog.Logger
-	metrics *metrics.HTTP
-	proxies []*net.IPNet
-	tls     bool
-	router  *Router
+	db       *store.DB
+	log      *slog.Logger
+	metrics  *metrics.HTTP
+	proxies  []*net.IPNet
+	tls      bool
+	router   *Router
+	accounts *accounts.Service
+	sessions *scs.SessionManager
+	search   *search.Service
+	tmpl     templates
+	nav      []NavItem
+	widgets  []HomeWidget
+	apiOps   []APIOp
+	demo     bool
 	// metricsAllowed lists who may read /metrics besides loopback.
 	metricsAllowed []*net.IPNet
-	// actor finds who is signed in; set by the accounts module.
-	actor func(*http.Request) *access.Actor
 }
 
 // Options configure New.
 type Options struct {
-	DB     *store.DB
-	Log    *slog.Logger
-	Config *config.Config
+	DB       *store.DB
+	Log      *slog.Logger
+	Config   *config.Config
+	Accounts *accounts.Service
+	Search   *search.Service
 }
 
 // New builds the application with the platform routes; modules add theirs
@@ -44,18 +59,28 @@ func New(opts Options) (*App, error) {
 		return nil, err
 	}
 	a := &App{
-		db:      opts.DB,
-		log:     opts.Log,
-		metrics: metrics.NewHTTP(),
-		proxies: proxies,
-		tls:     opts.Config.TLS(),
-		actor:   func(*http.Request) *access.Actor { return nil },
+		db:       opts.DB,
+		log:      opts.Log,
+		metrics:  metrics.NewHTTP(),
+		proxies:  proxies,
+		tls:      opts.Config.TLS(),
+		accounts: opts.Accounts,
+		search:   opts.Search,
+		sessions: newSessionManager(accounts.NewSessionStore(opts.DB), opts.Config.TLS()),
+		nav:      defaultNav(),
 	}
 	a.metricsAllowed = proxies
+	demo, err := settings.Get(context.Background(), opts.DB.Read(), 0, settings.DemoInstance, "")
+	if err != nil {
+		return nil, err
+	}
+	a.demo = demo == "true"
 	a.router = newRouter(a.gate)
 	a.router.HandleFunc("GET /healthz", Public, a.healthz)
 	a.router.HandleFunc("GET /readyz", Public, a.readyz)
 	a.router.HandleFunc("GET /metrics", Public, a.serveMetrics)
+	a.router.Handle("GET /static/", Public, staticHandler())
+	a.routeShell()
 	return a, nil
 }
 
@@ -66,23 +91,42 @@ func (a *App) Router() *Router { return a.router }
 // Cross-origin state-changing requests are refused (CSRF protection from
 // the browser's Sec-Fetch-Site and Origin headers).
 func (a *App) Handler() http.Handler {
+	for _, item := range a.nav {
+		if item.Coming && !a.router.has("GET "+item.Path) {
+			a.router.HandleFunc("GET "+item.Path, Need(item.Perm), a.comingPage(item))
+		}
+	}
+	if err := a.tmpl.load(); err != nil {
+		// A template that does not parse is a programming error found at start.
+		panic(err)
+	}
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.renderError(w, r, http.StatusForbidden)
 	}))
 	var h http.Handler = a.router.mux
+	h = a.authenticate(h)
+	h = a.sessions.LoadAndSave(h)
 	h = csrf.Handler(h)
 	h = a.secureHeaders(h)
 	return a.observe(h)
 }
 
-// gate enforces a route's rule before its handler runs.
+// Sessions is the session manager, for module handlers that keep state
+// between requests (a multi-step form).
+func (a *App) Sessions() *scs.SessionManager { return a.sessions }
+
+// DB is the database, for module wiring.
+func (a *App) DB() *store.DB { return a.db }
+
+// Log is the logger.
+func (a *App) Log() *slog.Logger { return a.log }
+
+// gate enforces a route's rule before its handler runs. A refusal of a
+// signed-in user is audited: repeated denials show someone probing.
 func (a *App) gate(rule Rule, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		actor := a.actor(r)
-		if actor != nil {
-			r = r.WithContext(access.WithActor(r.Context(), actor))
-		}
+		actor := access.FromContext(r.Context())
 		if !rule.Allows(actor) {
 			a.deny(w, r, actor)
 			return
@@ -92,13 +136,35 @@ func (a *App) gate(rule Rule, next http.Handler) http.Handler {
 }
 
 // deny answers a request the rule refused: nobody signed in goes to the
-// login page (for pages) or gets 401 (for the API); a signed-in user gets 403.
+// login page (for pages) or gets 401 (for the API); a signed-in user gets
+// 403, and the denial is audited.
 func (a *App) deny(w http.ResponseWriter, r *http.Request, actor *access.Actor) {
 	if actor == nil {
 		a.renderError(w, r, http.StatusUnauthorized)
 		return
 	}
+	if err := audit.RecordNow(r.Context(), a.db, audit.Event{Action: audit.Denied, Entity: "route", EntityID: r.Pattern,
+		Summary: "Từ chối truy cập " + r.Method + " " + r.URL.Path}); err != nil {
+		a.log.Error("audit denial", "err", err)
+	}
 	a.renderError(w, r, http.StatusForbidden)
+}
+
+// Fail answers a service error the way every handler should: not found (or
+// not visible: the same answer) → 404, forbidden → 403, anything else → 500
+// with the details only in the log.
+func (a *App) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		a.renderError(w, r, http.StatusNotFound)
+	case errors.Is(err, access.ErrForbidden):
+		a.deny(w, r, access.FromContext(r.Context()))
+	case errors.Is(err, access.ErrUnauthenticated):
+		a.renderError(w, r, http.StatusUnauthorized)
+	default:
+		a.log.Error("request failed", "request_id", reqinfo.From(r.Context()).RequestID, "route", r.Pattern, "err", err)
+		a.renderError(w, r, http.StatusInternalServerError)
+	}
 }
 
 func (a *App) healthz(w http.ResponseWriter, r *http.Request) {
@@ -148,14 +214,6 @@ func (a *App) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	a.metrics.Write(w, gauges)
-}
-
-// renderError writes an error page without internals. Replaced by the
-// templated shell's version once templates are loaded.
-func (a *App) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(status)
-	fmt.Fprintln(w, http.StatusText(status))
 }
 
 // Serve runs the server on ln until ctx ends, then lets in-flight requests

@@ -13,16 +13,22 @@ import (
 	"testing"
 	"time"
 
+	"noichinh/internal/accounts"
 	"noichinh/internal/config"
+	"noichinh/internal/search"
 	"noichinh/internal/store/storetest"
 )
 
-func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+func TestMain(m *testing.M) {
+	accounts.UseCheapHashingInTests()
+	os.Exit(storetest.Main(m))
+}
 
 func newTestApp(t *testing.T) *App {
 	t.Helper()
 	db := storetest.SQLite(t)
-	app, err := New(Options{DB: db, Log: slog.New(slog.DiscardHandler), Config: &config.Config{Data: t.TempDir()}})
+	app, err := New(Options{DB: db, Log: slog.New(slog.DiscardHandler), Config: &config.Config{Data: t.TempDir()},
+		Accounts: accounts.New(db, nil, accounts.DefaultPolicy), Search: search.New(db)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func (r *Router) Handle(pattern string, rule Rule, h http.Handler) {
 		panic("web: route " + pattern + " registered without an access rule")
 	}
 	method, _, ok := strings.Cut(pattern, " ")
-	if !ok || method == "" || strings.ToUpper(method) != method {
+	if pattern != "/" && (!ok || method == "" || strings.ToUpper(method) != method) {
 		panic("web: route " + pattern + " must start with an HTTP method")
 	}
 	r.routes = append(r.routes, Route{Pattern: pattern, Rule: rule, handler: h})
@@ -100,6 +100,15 @@ func (r *Router) Handle(pattern string, rule Rule, h http.Handler) {
 // HandleFunc is Handle for a function.
 func (r *Router) HandleFunc(pattern string, rule Rule, h http.HandlerFunc) {
 	r.Handle(pattern, rule, h)
+}
+
+func (r *Router) has(pattern string) bool {
+	for _, rt := range r.routes {
+		if rt.Pattern == pattern {
+			return true
+		}
+	}
+	return false
 }
 
 // Routes lists every registered route, sorted by pattern.

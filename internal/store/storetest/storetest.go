@@ -104,7 +104,8 @@ func PostgresConfig(t testing.TB) *config.Config {
 	}
 	u, _ := url.Parse(base)
 	q := u.Query()
-	q.Set("search_path", schema)
+	// public second: extensions (pg_trgm) live there, one per database.
+	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
 	return &config.Config{Data: t.TempDir(), DB: u.String()}
 }
