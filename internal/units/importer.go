@@ -203,8 +203,10 @@ func importUnits(ctx context.Context, tx *sql.Tx, actor *access.Actor, rows []cs
 		byCode[u.Code] = u
 	}
 	inFile := map[string]*unitRow{}
+	failed := map[string]bool{} // codes of rows that cannot be created: their dependents cannot either
 	var todo []*unitRow
 	for _, row := range rows {
+		n := len(errs)
 		ur := parseUnitRow(&errs, row)
 		if other, dup := inFile[ur.in.Code]; dup && ur.in.Code != "" {
 			errs.Add(rowField(row.line, "code"), "units.error.duplicate_code_in_file",
@@ -220,24 +222,26 @@ func importUnits(ctx context.Context, tx *sql.Tx, actor *access.Actor, rows []cs
 			}
 			continue
 		}
-		todo = append(todo, ur)
-	}
-	// References: to a unit in the database, or to a row of this file.
-	for _, ur := range todo {
+		// References: to a unit in the database, or to a row of this file.
 		for _, ref := range ur.refs() {
-			if _, ok := byCode[ref.code]; !ok && inFile[ref.code] == nil {
+			if _, ok := byCode[ref.code]; !ok && inFile[ref.code] == nil && !anyRowHasCode(rows, ref.code) {
 				errs.Add(rowField(ur.line, ref.column), ref.unknownKey, map[string]any{"code": ref.code})
 			}
 		}
+		if len(errs) > n {
+			failed[ur.in.Code] = true
+			continue
+		}
+		todo = append(todo, ur)
 	}
 	order, cyclic := orderRows(todo)
 	for _, ur := range cyclic {
 		errs.Add(rowField(ur.line, "parent_code"), "units.error.cycle", nil)
+		failed[ur.in.Code] = true
 	}
-	if len(errs) > 0 {
-		return 0, 0, errs
-	}
-	failed := map[string]bool{}
+	// Rows that passed are created even when others failed, so that the
+	// errors that only the database can find (a parent that did not exist
+	// yet on that date) are reported in the same pass; any error rolls back.
 	for _, ur := range order {
 		if ref, ok := firstFailedRef(ur, failed); ok {
 			errs.Add(rowField(ur.line, ref.column), "units.error.import_depends_on_failed", map[string]any{"code": ref.code, "line": ur.line})
@@ -270,6 +274,15 @@ func importUnits(ctx context.Context, tx *sql.Tx, actor *access.Actor, rows []cs
 		return 0, 0, errs
 	}
 	return created, skipped, nil
+}
+
+func anyRowHasCode(rows []csvRow, code string) bool {
+	for _, r := range rows {
+		if r.get("code") == code {
+			return true
+		}
+	}
+	return false
 }
 
 func firstFailedRef(ur *unitRow, failed map[string]bool) (rowRef, bool) {
