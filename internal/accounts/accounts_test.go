@@ -385,17 +385,17 @@ func TestAPITokens(t *testing.T) {
 		if stored != 0 {
 			t.Fatal("token stored in clear")
 		}
-		actor, scope, err := s.AuthenticateToken(context.Background(), secret)
+		actor, _, scope, err := s.AuthenticateToken(context.Background(), secret)
 		if err != nil || actor.UserID != spec.UserID || scope != ScopeRead || actor.Clearance != access.Secret {
 			t.Fatalf("authenticate: %+v %s %v", actor, scope, err)
 		}
-		if _, _, err := s.AuthenticateToken(context.Background(), secret+"x"); !errors.Is(err, ErrBadToken) {
+		if _, _, _, err := s.AuthenticateToken(context.Background(), secret+"x"); !errors.Is(err, ErrBadToken) {
 			t.Fatal("altered token accepted")
 		}
 		if err := s.RevokeToken(me, tok.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := s.AuthenticateToken(context.Background(), secret); !errors.Is(err, ErrBadToken) {
+		if _, _, _, err := s.AuthenticateToken(context.Background(), secret); !errors.Is(err, ErrBadToken) {
 			t.Fatal("revoked token accepted")
 		}
 		if _, _, err := s.CreateToken(me, "x", "admin", 999); len(fieldKeys(err)) != 2 {
@@ -403,7 +403,7 @@ func TestAPITokens(t *testing.T) {
 		}
 		short, _, _ := s.CreateToken(me, "ngắn", ScopeWrite, 1)
 		s.now = func() time.Time { return time.Now().Add(25 * time.Hour) }
-		if _, _, err := s.AuthenticateToken(context.Background(), short); !errors.Is(err, ErrBadToken) {
+		if _, _, _, err := s.AuthenticateToken(context.Background(), short); !errors.Is(err, ErrBadToken) {
 			t.Fatal("expired token accepted")
 		}
 	})

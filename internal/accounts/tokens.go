@@ -135,10 +135,10 @@ func (s *Service) RevokeToken(ctx context.Context, id int64) error {
 // ErrBadToken refuses an unknown, expired or revoked token.
 var ErrBadToken = errors.New("invalid API token")
 
-// AuthenticateToken returns the actor a bearer token acts as, and its scope.
-func (s *Service) AuthenticateToken(ctx context.Context, secret string) (*access.Actor, string, error) {
+// AuthenticateToken returns the actor a bearer token acts as, its user and its scope.
+func (s *Service) AuthenticateToken(ctx context.Context, secret string) (*access.Actor, *User, string, error) {
 	if !strings.HasPrefix(secret, "nc_") || len(secret) > 100 {
-		return nil, "", ErrBadToken
+		return nil, nil, "", ErrBadToken
 	}
 	var id, userID, orgID int64
 	var scope string
@@ -148,18 +148,20 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string) (*access
 		FROM api_tokens WHERE token_hash = $1`, hashSecret(secret)).Scan(&id, &userID, &orgID, &scope, &expires, &revoked, &used)
 	now := s.now().UTC()
 	if err != nil || revoked.Valid || !now.Before(expires) {
-		return nil, "", ErrBadToken
+		return nil, nil, "", ErrBadToken
 	}
 	var epoch int64
 	if err := s.db.Read().QueryRowContext(ctx, `SELECT auth_epoch FROM users WHERE id = $1`, userID).Scan(&epoch); err != nil {
-		return nil, "", ErrBadToken
+		return nil, nil, "", ErrBadToken
 	}
-	actor, _, ok, err := s.ActorFor(ctx, userID, orgID, epoch)
+	// A token is not ended by a password change (the epoch is read, not
+	// compared): it is revoked explicitly, or with the account.
+	actor, u, ok, err := s.ActorFor(ctx, userID, orgID, epoch)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	if !ok || actor.OrgID != orgID {
-		return nil, "", ErrBadToken
+		return nil, nil, "", ErrBadToken
 	}
 	// Note the use, at most once a minute: a write per API call would cost
 	// more than the information is worth.
@@ -169,5 +171,5 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string) (*access
 			return err
 		})
 	}
-	return actor, scope, nil
+	return actor, u, scope, nil
 }

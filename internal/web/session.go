@@ -67,7 +67,7 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
-			actor, scope, err := a.accounts.AuthenticateToken(ctx, strings.TrimPrefix(auth, "Bearer "))
+			actor, u, scope, err := a.accounts.AuthenticateToken(ctx, strings.TrimPrefix(auth, "Bearer "))
 			if err != nil {
 				writeJSON(w, http.StatusUnauthorized, apiError{Error: "invalid or expired API token"})
 				return
@@ -76,7 +76,8 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 				writeJSON(w, http.StatusForbidden, apiError{Error: "this token may only read"})
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(access.WithActor(ctx, actor)))
+			ctx = context.WithValue(access.WithActor(ctx, actor), userKey{}, u)
+			next.ServeHTTP(w, r.WithContext(ctx))
 			return
 		}
 		uid := a.sessions.GetInt64(ctx, keyUser)

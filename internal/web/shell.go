@@ -113,7 +113,11 @@ func (a *App) setLang(w http.ResponseWriter, r *http.Request) {
 // switchOrg changes the organisation the user acts in (the switcher in the
 // header), if they are a member of it.
 func (a *App) switchOrg(w http.ResponseWriter, r *http.Request) {
-	id, _ := strconv.ParseInt(r.PostFormValue("org_id"), 10, 64)
+	id, err := strconv.ParseInt(r.PostFormValue("org_id"), 10, 64)
+	if err != nil || id <= 0 {
+		a.renderError(w, r, http.StatusBadRequest)
+		return
+	}
 	u := userFrom(r.Context())
 	if _, ok := u.In(id); !ok {
 		a.renderError(w, r, http.StatusForbidden)
