@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -136,8 +137,34 @@ func (s *Service) walk(ctx context.Context, tx *sql.Tx, actor *access.Actor, roo
 		}
 		frontier = next
 	}
-	slices.SortFunc(g.Edges, func(a, b GraphEdge) int { return int(a.RelationID - b.RelationID) })
-	return g, nil
+	slices.SortFunc(g.Edges, func(a, b GraphEdge) int { return cmp.Compare(a.RelationID, b.RelationID) })
+	return g, s.fillIssuers(ctx, tx, actor, g.Nodes)
+}
+
+// fillIssuers resolves the issuer named in each unregistered node's draft to
+// a unit, so that registering it is one click.
+func (s *Service) fillIssuers(ctx context.Context, tx *sql.Tx, actor *access.Actor, nodes []GraphNode) error {
+	var m *issuerMatcher
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Registered {
+			continue
+		}
+		if m == nil {
+			org, err := loadOrg(ctx, tx, actor.OrgID)
+			if err != nil {
+				return err
+			}
+			units, err := orgUnits(ctx, tx, actor.OrgID)
+			if err != nil {
+				return err
+			}
+			matcher := newIssuerMatcher(units, org.Place)
+			m = &matcher
+		}
+		n.Draft.IssuerUnitID = m.match(n.Draft.IssuerName, symbolIssuer(n.Draft.Symbol), n.Draft.IssuedOn)
+	}
+	return nil
 }
 
 // draftOfTarget pre-fills the registration of a document a relation names.

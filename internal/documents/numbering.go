@@ -112,6 +112,7 @@ func (s sequence) key(termID int64) string {
 // "08-QĐi/TU", "8-QĐI/TU" or "08 - QĐi/TU" has one key. A text that is not a
 // symbol keeps only its folded form.
 func SymbolKey(symbol string) string {
+	symbol = compactSymbol(symbol)
 	sym, err := cite.ParseSymbol(symbol)
 	if err != nil {
 		return vntext.Fold(symbol)
@@ -148,3 +149,9 @@ func numberValue(n string) (int64, bool) {
 
 // formatNumber writes a new Party number as documents do: at least two digits.
 func formatNumber(n int64) string { return fmt.Sprintf("%02d", n) }
+
+// compactSymbol drops the spaces people type inside a symbol ("08 - QĐi/TU",
+// non-breaking ones included): a symbol never contains a space.
+func compactSymbol(s string) string {
+	return strings.ReplaceAll(vntext.Clean(s), " ", "")
+}

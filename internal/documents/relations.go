@@ -61,7 +61,7 @@ func checkRelation(in RelationInput, targetKnown bool) (RelationInput, validate.
 		return in, errs
 	}
 	t := &in.Target
-	t.Symbol, t.Number = vntext.Clean(t.Symbol), vntext.Clean(t.Number)
+	t.Symbol, t.Number = compactSymbol(t.Symbol), vntext.Clean(t.Number)
 	t.Issuer, t.Summary = vntext.Clean(t.Issuer), vntext.Clean(t.Summary)
 	switch {
 	case t.Symbol != "":

@@ -44,7 +44,7 @@ type checked struct {
 // checkInput normalises in and checks everything that needs no database.
 func checkInput(in Input, clearance access.Classification, today civil.Date) (checked, validate.Errors) {
 	var errs validate.Errors
-	in.Symbol = vntext.Clean(in.Symbol)
+	in.Symbol = compactSymbol(in.Symbol)
 	in.Number = vntext.Clean(in.Number)
 	in.IssuerName = vntext.Clean(in.IssuerName)
 	in.Summary = vntext.Clean(in.Summary)
