@@ -18,6 +18,13 @@ import (
 // <number>"), kind, issue date, issuer and relations ("implements
 // 05-KL/TW"). A case with no citation is a negative: addresses, money,
 // counts, dates, article numbers. "nfd": true runs the text in NFD.
+//
+// The first 240 cases were written alongside the code. The last 65 were
+// written afterwards as a held-out batch and measured once before any
+// change: precision and recall 0.962, relation accuracy 0.769, issuers
+// 66/76. The fixes that followed are general (dates before a verb without
+// a body, conference names without "của", issuers shared across lists);
+// the cases still missed are left annotated as a reader expects them.
 
 type corpusCase struct {
 	Text string      `json:"text"`

@@ -118,7 +118,9 @@ type parser struct {
 // citation-dense text.
 func (p *parser) newRef() *ref {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]ref, 0, 64)
+		// Blocks grow with the text: a short text with one citation
+		// should not pay for clearing room for dozens.
+		p.slab = make([]ref, 0, min(max(4, len(p.refs)), 256))
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	r := &p.slab[len(p.slab)-1]
