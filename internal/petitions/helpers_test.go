@@ -133,3 +133,5 @@ func deadlineOf(t *testing.T, p Petition, step Step) Deadline {
 }
 
 func date(s string) civil.Date { return civil.MustParse(s) }
+
+func period(from, to string) civil.Range { return civil.Range{From: date(from), To: date(to)} }

@@ -117,7 +117,7 @@ func assertReplayMatches(t *testing.T, w *world, id int64) {
 	}
 }
 
-func fieldErr(t *testing.T, err error, field, key string) {
+func fieldErr(t *testing.T, err error, field, key string) validate.FieldError {
 	t.Helper()
 	errs, ok := validate.As(err)
 	if !ok {
@@ -125,10 +125,11 @@ func fieldErr(t *testing.T, err error, field, key string) {
 	}
 	for _, fe := range errs {
 		if fe.Field == field && fe.Key == key {
-			return
+			return fe
 		}
 	}
 	t.Fatalf("want field error %s %s, got %+v", field, key, errs)
+	return validate.FieldError{}
 }
 
 func isErr(t *testing.T, err, want error) {
