@@ -95,6 +95,7 @@ type Input struct {
 // Filter selects documents for a list. Zero values select everything.
 type Filter struct {
 	Text         string // matched against symbol, number, issuer and summary, folded
+	Symbol       string // exactly this symbol, however it is written ("8-qđi/tu")
 	Kind         string
 	IssuerUnitID int64
 	IssuerCode   string

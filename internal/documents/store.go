@@ -263,6 +263,9 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 		// search_text and the query are folded to [a-z0-9 ]: no LIKE wildcard can occur.
 		add("search_text LIKE ?", "%"+folded+"%")
 	}
+	if f.Symbol != "" {
+		add("symbol_key = ?", SymbolKey(f.Symbol))
+	}
 	if f.Kind != "" {
 		add("kind = ?", f.Kind)
 	}
