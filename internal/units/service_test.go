@@ -8,6 +8,7 @@ import (
 
 	"noichinh/internal/access"
 	"noichinh/internal/fixture"
+	"noichinh/internal/orgs"
 	"noichinh/internal/store"
 	"noichinh/internal/store/storetest"
 	"noichinh/internal/validate"
@@ -22,13 +23,14 @@ type env struct {
 	ctx context.Context // the specialist
 	sys context.Context // the operator
 	org int64
+	o   orgs.Org
 }
 
 func newEnv(t *testing.T, db *store.DB) env {
 	t.Helper()
 	org := fixture.Org(t, db, "LSN")
 	a := fixture.User(t, db, org, "chuyenvien1", access.Specialist, access.Secret)
-	return env{db: db, svc: New(db), ctx: fixture.Ctx(a), sys: fixture.System(org.ID), org: org.ID}
+	return env{db: db, svc: New(db), ctx: fixture.Ctx(a), sys: fixture.System(org.ID), org: org.ID, o: org}
 }
 
 func (e env) create(t *testing.T, in UnitInput) Unit {
