@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+
+	"noichinh/internal/app"
 )
 
 func init() {
@@ -31,9 +33,9 @@ of a demo installation carries a banner saying so.`)
 		return err
 	}
 	defer db.Close()
-	svc, err := newServices(cfg, db)
+	svc, err := app.NewServices(cfg, db)
 	if err != nil {
 		return err
 	}
-	return loadDemo(ctx, env, db, svc)
+	return loadDemo(ctx, env, svc)
 }

@@ -12,6 +12,7 @@ import (
 
 	"noichinh/internal/access"
 	"noichinh/internal/accounts"
+	"noichinh/internal/app"
 	"noichinh/internal/fixture"
 	"noichinh/internal/store/storetest"
 	"noichinh/internal/web"
@@ -27,22 +28,22 @@ func TestEveryRouteWithEveryRole(t *testing.T) {
 	accounts.UseCheapHashingInTests()
 	cfg := storetest.SQLiteConfig(t)
 	db := storetest.Migrated(t, cfg)
-	svc, err := newServices(cfg, db)
+	svc, err := app.NewServices(cfg, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	app, err := buildApp(cfg, db, svc, slog.New(slog.DiscardHandler))
+	webApp, err := svc.Web(slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(app.Handler())
+	srv := httptest.NewServer(webApp.Handler())
 	defer srv.Close()
 
 	org := fixture.Org(t, db, "LSN")
 	tokens := map[access.Role]string{}
 	for _, role := range access.Roles {
 		actor := fixture.User(t, db, org, "r-"+string(role), role, access.MostSecret)
-		secret, _, err := svc.accounts.CreateToken(fixture.Ctx(actor), "route test", accounts.ScopeWrite, 1)
+		secret, _, err := svc.Accounts.CreateToken(fixture.Ctx(actor), "route test", accounts.ScopeWrite, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +64,7 @@ func TestEveryRouteWithEveryRole(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	routes := app.Router().Routes()
+	routes := webApp.Router().Routes()
 	if len(routes) < 30 {
 		t.Fatalf("only %d routes registered: the application is not fully wired", len(routes))
 	}

@@ -6,9 +6,11 @@ import (
 	"net"
 	"time"
 
+	"noichinh/internal/app"
 	"noichinh/internal/audit"
 	"noichinh/internal/buildinfo"
 	"noichinh/internal/config"
+	"noichinh/internal/web"
 )
 
 func init() {
@@ -49,7 +51,7 @@ holds data is served as it is.`)
 			log.Info("database closed")
 		}
 	}()
-	svc, err := newServices(cfg, db)
+	svc, err := app.NewServices(cfg, db)
 	if err != nil {
 		return err
 	}
@@ -77,7 +79,7 @@ holds data is served as it is.`)
 		}
 	}()
 
-	app, err := buildApp(cfg, db, svc, log)
+	webApp, err := svc.Web(log)
 	if err != nil {
 		return err
 	}
@@ -90,12 +92,12 @@ holds data is served as it is.`)
 	}
 	bgCtx, stopBackground := context.WithCancel(context.Background())
 	defer stopBackground()
-	go background(bgCtx, db, log)
+	go svc.Background(bgCtx, log)
 	scheme := "http"
 	if cfg.TLS() {
 		scheme = "https"
 	}
 	log.Info("noichinh serving", "url", scheme+"://"+ln.Addr().String(), "db", db.Where(), "engine", string(db.Engine()),
 		"version", buildinfo.String())
-	return serveApp(ctx, ln, app, cfg, log)
+	return web.Serve(ctx, ln, webApp.Handler(), cfg, log)
 }

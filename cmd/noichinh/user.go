@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"noichinh/internal/access"
+	"noichinh/internal/app"
 	"noichinh/internal/accounts"
 	"noichinh/internal/orgs"
 	"noichinh/internal/store"
@@ -74,7 +75,7 @@ func runUser(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer db.Close()
-	svc, err := newServices(cfg, db)
+	svc, err := app.NewServices(cfg, db)
 	if err != nil {
 		return err
 	}
@@ -95,14 +96,14 @@ func runUser(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	switch sub {
 	case "create":
-		u, err := svc.accounts.CreateUser(ctx, accounts.NewUser{Username: *username, FullName: *fullName, Password: password,
+		u, err := svc.Accounts.CreateUser(ctx, accounts.NewUser{Username: *username, FullName: *fullName, Password: password,
 			Role: access.Role(*role), OrgID: org.ID, Clearance: level, UnitID: *unitID})
 		if err != nil {
 			return cliErr(err)
 		}
 		fmt.Fprintf(env.stdout, "created %s (%s in %s)\n", u.Username, *role, org.Code)
 	case "list":
-		users, err := svc.accounts.Users(ctx)
+		users, err := svc.Accounts.Users(ctx)
 		if err != nil {
 			return err
 		}
@@ -121,7 +122,7 @@ func runUser(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return tw.Flush()
 	default:
-		u, err := svc.accounts.ByUsername(ctx, target)
+		u, err := svc.Accounts.ByUsername(ctx, target)
 		if errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("no user %q", target)
 		}
@@ -130,11 +131,11 @@ func runUser(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		switch sub {
 		case "passwd":
-			err = svc.accounts.ResetPassword(ctx, u.ID, password)
+			err = svc.Accounts.ResetPassword(ctx, u.ID, password)
 		case "disable":
-			err = svc.accounts.DisableUser(ctx, u.ID)
+			err = svc.Accounts.DisableUser(ctx, u.ID)
 		case "enable":
-			err = svc.accounts.EnableUser(ctx, u.ID)
+			err = svc.Accounts.EnableUser(ctx, u.ID)
 		}
 		if err != nil {
 			return cliErr(err)

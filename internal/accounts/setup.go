@@ -131,6 +131,9 @@ func (s *Service) CompleteSetup(ctx context.Context, token string, f SetupForm) 
 		if u, err = userByID(ctx, tx, id); err != nil {
 			return err
 		}
+		if err := indexUser(ctx, tx, u); err != nil {
+			return err
+		}
 		_, err = audit.Record(ctx, tx, audit.Event{OrgID: n.OrgID, Action: audit.Create, Entity: "user", EntityID: id,
 			Summary: "Khởi tạo: quản trị viên đầu tiên " + n.Username, After: u})
 		return err

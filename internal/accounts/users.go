@@ -10,12 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"noichinh/internal/access"
 	"noichinh/internal/audit"
 	"noichinh/internal/envelope"
+	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/validate"
 	"noichinh/internal/vntext"
@@ -138,11 +140,27 @@ func (s *Service) CreateUser(ctx context.Context, n NewUser) (*User, error) {
 		if u, err = userByID(ctx, tx, id); err != nil {
 			return err
 		}
+		if err := indexUser(ctx, tx, u); err != nil {
+			return err
+		}
 		_, err = audit.Record(ctx, tx, audit.Event{OrgID: n.OrgID, Action: audit.Create, Entity: "user", EntityID: id,
 			Summary: "Tạo tài khoản " + n.Username, After: u})
 		return err
 	})
 	return u, err
+}
+
+// indexUser keeps the user's entries in the search index (one per
+// organisation they belong to), for administrators looking people up.
+func indexUser(ctx context.Context, tx *sql.Tx, u *User) error {
+	for _, m := range u.Memberships {
+		err := search.Put(ctx, tx, search.Doc{OrgID: m.OrgID, Kind: "user", RecordID: strconv.FormatInt(u.ID, 10),
+			Title: u.FullName + " (" + u.Username + ")", Body: m.Department, URL: "/admin/users/" + strconv.FormatInt(u.ID, 10)})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func addMembership(ctx context.Context, tx *sql.Tx, userID, orgID int64, role access.Role, unitID int64, dept string) error {
@@ -195,6 +213,9 @@ func (s *Service) SetMembership(ctx context.Context, userID int64, role access.R
 		if err != nil {
 			return err
 		}
+		if err := indexUser(ctx, tx, after); err != nil {
+			return err
+		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Update, Entity: "user", EntityID: userID,
 			Summary: "Phân quyền " + after.Username + ": " + string(role), Before: before.Memberships, After: after.Memberships})
 		return err
@@ -241,6 +262,9 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*Use
 			return store.ErrConflict
 		}
 		if u, err = userByID(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := indexUser(ctx, tx, u); err != nil {
 			return err
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Update, Entity: "user", EntityID: id,

@@ -1,0 +1,81 @@
+// Package app is the composition root: the one place where noichinh's
+// services are built and its modules wired into the web application, the
+// demo data, the data generator and the background work. The command line
+// and the end-to-end tests both assemble the product through it, so they
+// run exactly the same thing. A new module adds its lines here.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"noichinh/internal/access"
+	"noichinh/internal/accounts"
+	"noichinh/internal/config"
+	"noichinh/internal/demo"
+	"noichinh/internal/envelope"
+	"noichinh/internal/search"
+	"noichinh/internal/store"
+	"noichinh/internal/web"
+)
+
+// Services are the module services of one process.
+type Services struct {
+	DB       *store.DB
+	Config   *config.Config
+	Accounts *accounts.Service
+	Search   *search.Service
+}
+
+// NewServices builds every service over db, with the keys of cfg's data folder.
+func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
+	totpKeys, err := envelope.Open(cfg.Data, "totp.key")
+	if err != nil {
+		return nil, fmt.Errorf("TOTP key: %w", err)
+	}
+	search.Register(search.Kind{Name: "user", Label: "search.kind.user", Perm: access.UsersAdmin})
+	return &Services{
+		DB:       db,
+		Config:   cfg,
+		Accounts: accounts.New(db, totpKeys, accounts.DefaultPolicy),
+		Search:   search.New(db),
+	}, nil
+}
+
+// Web assembles the web application with every module's pages and API.
+func (s *Services) Web(log *slog.Logger) (*web.App, error) {
+	return web.New(web.Options{DB: s.DB, Log: log, Config: s.Config, Accounts: s.Accounts, Search: s.Search})
+}
+
+// DemoSteps lists each module's demo data, in dependency order.
+func (s *Services) DemoSteps() []demo.Step {
+	return []demo.Step{
+		s.Accounts.DemoStep(),
+	}
+}
+
+// LoadDemo loads the demo data into an empty database.
+func (s *Services) LoadDemo(ctx context.Context) (*demo.Env, error) {
+	return demo.Load(ctx, s.DB, s.DemoSteps())
+}
+
+// Background runs a server's periodic work until ctx ends.
+func (s *Services) Background(ctx context.Context, log *slog.Logger) {
+	sessions := accounts.NewSessionStore(s.DB)
+	tick := time.NewTicker(10 * time.Minute)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if n, err := sessions.DeleteExpired(ctx); err != nil && ctx.Err() == nil {
+				log.Error("delete expired sessions", "err", err)
+			} else if n > 0 {
+				log.Debug("expired sessions deleted", "n", n)
+			}
+		}
+	}
+}
