@@ -16,6 +16,7 @@ import (
 	"noichinh/internal/config"
 	"noichinh/internal/demo"
 	"noichinh/internal/envelope"
+	"noichinh/internal/jobs"
 	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/web"
@@ -61,21 +62,20 @@ func (s *Services) LoadDemo(ctx context.Context) (*demo.Env, error) {
 	return demo.Load(ctx, s.DB, s.DemoSteps())
 }
 
-// Background runs a server's periodic work until ctx ends.
-func (s *Services) Background(ctx context.Context, log *slog.Logger) {
+// Tasks lists the periodic work of a server: housekeeping and each
+// module's deadline reminders.
+func (s *Services) Tasks() []jobs.Task {
 	sessions := accounts.NewSessionStore(s.DB)
-	tick := time.NewTicker(10 * time.Minute)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			if n, err := sessions.DeleteExpired(ctx); err != nil && ctx.Err() == nil {
-				log.Error("delete expired sessions", "err", err)
-			} else if n > 0 {
-				log.Debug("expired sessions deleted", "n", n)
-			}
-		}
+	return []jobs.Task{
+		{Name: "sessions.delete_expired", Every: 10 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := sessions.DeleteExpired(ctx)
+			return err
+		}},
 	}
+}
+
+// Background runs the periodic work until ctx ends, on whichever of several
+// servers holds the scheduler lease.
+func (s *Services) Background(ctx context.Context, log *slog.Logger) {
+	jobs.New(s.DB, log, s.Tasks()).Run(ctx)
 }
