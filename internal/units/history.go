@@ -113,7 +113,7 @@ func Derive(events []Event) ([]Version, error) {
 			if e.Kind != ReEstablished && lived {
 				return nil, historyError(e, "kind", "units.error.already_established", nil)
 			}
-			v := Version{ValidFrom: date, Kind: e.UnitKind, Name: e.Name, ShortName: e.ShortName,
+			v := Version{UnitID: e.UnitID, ValidFrom: date, Kind: e.UnitKind, Name: e.Name, ShortName: e.ShortName,
 				NameEN: e.NameEN, ParentID: e.ParentID, EventID: e.ID}
 			if e.Kind == ReEstablished && len(versions) > 0 {
 				last := versions[len(versions)-1]

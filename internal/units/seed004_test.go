@@ -90,6 +90,8 @@ func TestSeed004History(t *testing.T) {
 				t.Errorf("%s Cao Lạng: %q, want %q", tc.on, got, tc.caoLang)
 			}
 		}
+		// Stored versions are exactly what the events derive.
+		checkDerivedVersions(t, db, e.o)
 		// One unit, five names, a gap of eight years.
 		h, err := e.svc.History(e.ctx, bloc.ID)
 		if err != nil {
