@@ -9,6 +9,7 @@ import (
 	"noichinh/internal/civil"
 	"noichinh/internal/fixture"
 	"noichinh/internal/notify"
+	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/store/storetest"
 )
@@ -130,3 +131,39 @@ func TestRemind(t *testing.T) {
 }
 
 func idStr(id int64) string { return strconv.FormatInt(id, 10) }
+
+// Every write keeps the petition's global search entry in step, with its
+// classification and without the sender.
+func TestSearchEntry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		search.Register(SearchKind)
+		p := mustCreate(t, w, w.denunciation("2026-03-02"))
+		engine := search.New(db)
+		for _, tc := range []struct {
+			actor *access.Actor
+			q     string
+			want  int
+		}{
+			{w.leader, "nong van loi", 1},
+			{w.leader, "ĐỊA CHÍNH nhận tiền", 1},
+			{w.leader, "Hoàng Văn Thắng", 0}, // the sender is not searchable
+			{w.spec2, "nong van loi", 0},     // nor is a petition above one's clearance
+		} {
+			got, err := engine.Search(as(tc.actor), tc.q, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tc.want || (tc.want == 1 && got[0].URL != "/petitions/"+idStr(p.ID)) {
+				t.Errorf("%s searching %q: %+v", tc.actor.Username, tc.q, got)
+			}
+		}
+		if _, err := w.svc.Update(as(w.spec), p.ID, p.Version, Details{Summary: "Tố cáo việc thu tiền sai quy định",
+			Field: "corruption", Classification: access.Secret}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := engine.Search(as(w.leader), "nong van loi", 10); len(got) != 0 {
+			t.Errorf("the search entry kept the old text: %+v", got)
+		}
+	})
+}

@@ -1,10 +1,19 @@
 package petitions
 
 import (
+	"context"
+	"database/sql"
+	"strconv"
 	"strings"
 
+	"noichinh/internal/access"
 	"noichinh/internal/i18n"
+	"noichinh/internal/search"
 )
+
+// SearchKind is the petitions' entry in the global search; the composition
+// root registers it (search.Register).
+var SearchKind = search.Kind{Name: "petition", Label: "petitions.search.kind", Perm: access.PetitionsRead}
 
 // SearchDoc is what the global search indexes for a petition: a title and a
 // text, both without any sender identity (identities are sealed and never
@@ -25,4 +34,12 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// putSearch keeps the petition's search entry in step, inside the
+// transaction that changes it.
+func putSearch(ctx context.Context, tx *sql.Tx, p Petition) error {
+	title, text := SearchDoc(p)
+	return search.Put(ctx, tx, search.Doc{OrgID: p.OrgID, Kind: SearchKind.Name, RecordID: strconv.FormatInt(p.ID, 10),
+		Classification: p.Classification, Title: title, Body: text, URL: "/petitions/" + strconv.FormatInt(p.ID, 10)})
 }

@@ -137,6 +137,9 @@ func (s *Service) insertNew(ctx context.Context, tx *sql.Tx, actor *access.Actor
 			return p, err
 		}
 	}
+	if err := putSearch(ctx, tx, p); err != nil {
+		return p, err
+	}
 	_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "petition", EntityID: p.ID,
 		Summary: fmt.Sprintf("petition %s received (%s)", p.RefCode, p.Kind), After: auditView(p)})
 	return p, err
@@ -330,6 +333,9 @@ func (s *Service) change(ctx context.Context, perm access.Permission, id int64, 
 		}
 		next.Version = row.Version + 1
 		if err := saveDeadlines(ctx, tx, next.OrgID, id, next.Deadlines); err != nil {
+			return err
+		}
+		if err := putSearch(ctx, tx, next); err != nil {
 			return err
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: "petition." + string(events[0].Kind), Entity: "petition",
