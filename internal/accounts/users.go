@@ -472,3 +472,10 @@ func (s *Service) SetLanguage(ctx context.Context, lang string) error {
 // ErrNoAccount is the generic refusal of a sign-in (wrong name, wrong
 // password, locked, disabled: deliberately one answer).
 var ErrNoAccount = errors.New("sign-in refused")
+
+// SearchSource lists the users for rebuilding the search index, one entry
+// per organisation a user belongs to (the same entries indexUser writes).
+func SearchSource() search.Source {
+	return search.Source{Kind: "user", Query: `SELECT m.org_id, CAST(u.id AS TEXT), 0, u.full_name || ' (' || u.username || ')',
+		m.department, '/admin/users/' || CAST(u.id AS TEXT) FROM users u JOIN memberships m ON m.user_id = u.id`}
+}

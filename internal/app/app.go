@@ -15,10 +15,13 @@ import (
 	"noichinh/internal/accounts"
 	"noichinh/internal/config"
 	"noichinh/internal/demo"
+	"noichinh/internal/documents"
 	"noichinh/internal/envelope"
+	"noichinh/internal/generate"
 	"noichinh/internal/jobs"
 	"noichinh/internal/search"
 	"noichinh/internal/store"
+	"noichinh/internal/units"
 	"noichinh/internal/web"
 )
 
@@ -55,6 +58,26 @@ func (s *Services) DemoSteps() []demo.Step {
 	return []demo.Step{
 		s.Accounts.DemoStep(),
 	}
+}
+
+// GenerateSteps lists each module's generator, in dependency order, ending
+// with the search index built from the generated records.
+func (s *Services) GenerateSteps() []generate.Step {
+	return []generate.Step{
+		units.GenerateStep(),
+		documents.GenerateStep(),
+		{Name: "search index", Run: func(ctx context.Context, env *generate.Env) error {
+			n, err := search.Reindex(ctx, s.DB, s.SearchSources())
+			env.Logf("search index: %d entries", n)
+			return err
+		}},
+	}
+}
+
+// SearchSources lists every module's searchable records, for rebuilding the
+// search index in bulk.
+func (s *Services) SearchSources() []search.Source {
+	return []search.Source{accounts.SearchSource()}
 }
 
 // LoadDemo loads the demo data into an empty database.
