@@ -9,8 +9,8 @@ import (
 	"text/tabwriter"
 
 	"noichinh/internal/access"
-	"noichinh/internal/app"
 	"noichinh/internal/accounts"
+	"noichinh/internal/app"
 	"noichinh/internal/orgs"
 	"noichinh/internal/store"
 	"noichinh/internal/validate"

@@ -90,7 +90,6 @@ func ctxSystem(ctx context.Context) context.Context {
 	return access.WithActor(ctx, access.SystemActor(0, "generate"))
 }
 
-
 // Run creates the data of all steps in order, on an empty database.
 func Run(ctx context.Context, env *Env, steps []Step) error {
 	empty, err := env.DB.IsEmpty(ctx)
