@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"noichinh/internal/access"
@@ -76,6 +77,9 @@ func TestDemoReproducesSeedFigures(t *testing.T) {
 			{"directed added, internal affairs", f.Watch.Cell("directed", InternalAffairs).Added.Count, 3},
 			{"wrongful convictions", f.WrongfulConvictions.Count, 0},
 		})
+		if text := Narrative(f); !strings.Contains(text, "đưa 17 vụ án, vụ việc (4 vụ án tham nhũng; 13 vụ án, vụ việc về lĩnh vực nội chính) vào diện theo dõi, đôn đốc") {
+			t.Errorf("the narrative does not say what seed 000 says:\n%s", text)
+		}
 
 		// Seed 001: first half of 2020.
 		f = figures("2020-01-01", "2020-06-30")
@@ -88,6 +92,9 @@ func TestDemoReproducesSeedFigures(t *testing.T) {
 			{"corruption cases directed", f.Watch.Cell("directed", Group(Corruption)).Followed.Count, 4},
 			{"… carried over from 2019", f.Watch.Cell("directed", Group(Corruption)).CarriedOver.Count, 2},
 		})
+		if text := Narrative(f); !strings.Contains(text, "5 vụ án kinh tế liên quan đến cán bộ lãnh đạo, quản lý; trong đó, có 2 vụ án thuộc diện Ban Thường vụ Tỉnh ủy") {
+			t.Errorf("the narrative does not say what seed 001 says:\n%s", text)
+		}
 		if refs := leaders.Cell("directed", Group(Economic)).Removed.Refs; len(refs) != 1 || refs[0] != "VA-2018-007" {
 			t.Errorf("taken off the directed list: %v", refs)
 		}
