@@ -89,17 +89,18 @@ type Event struct {
 	Superseded bool
 }
 
-// Successor links a former unit to a unit that took over its territory or role.
+// Successor links a former unit to a unit that took over its territory or
+// role. ID is 0 for a link that comes from a merged_into event.
 type Successor struct {
 	ID          int64
 	UnitID      int64 // the former unit
 	SuccessorID int64
 	EffectiveOn civil.Date
-	Basis       string // how it is known: "merged_into" (from an event), "seat", "decision" …
+	Basis       string // how it is known: "merged_into" (from an event), "seat", "territory", "decision" …
 	Note        string
-	// Filled on reads.
-	SuccessorName string
-	SuccessorCode string
+	// Filled on reads: the current names and codes of both units.
+	UnitName, UnitCode           string
+	SuccessorName, SuccessorCode string
 }
 
 // Person is someone who held a post: only what the work needs.

@@ -253,32 +253,56 @@ func successorsOf(ctx context.Context, q store.Querier, orgID, id int64, events 
 		out = append(out, Successor{UnitID: id, SuccessorID: target.ID, EffectiveOn: e.EffectiveOn, Basis: string(MergedInto),
 			Note: e.Note, SuccessorName: target.Name, SuccessorCode: target.Code})
 	}
+	if len(out) > 0 && out[len(out)-1].UnitName == "" {
+		u, err := getUnit(ctx, q, orgID, id)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			out[i].UnitName, out[i].UnitCode = u.Name, u.Code
+		}
+	}
 	return out, nil
 }
 
+// predecessorsOf returns the links to unit id: mapping rows, and the units
+// merged into it by an event that has not been corrected.
 func predecessorsOf(ctx context.Context, q store.Querier, orgID, id int64) ([]Successor, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.unit_id, s.successor_id, s.effective_on, s.basis, s.note, u.name, u.code
-		FROM unit_successors s JOIN units u ON u.id = s.unit_id WHERE s.org_id = $1 AND s.successor_id = $2
-		UNION ALL
-		SELECT 0, e.unit_id, e.related_unit_id, e.effective_on, e.kind, e.note, u.name, u.code
-		FROM unit_events e JOIN units u ON u.id = e.unit_id
-		WHERE e.org_id = $1 AND e.related_unit_id = $2 AND e.kind = 'merged_into'
-		  AND NOT EXISTS (SELECT 1 FROM unit_events c WHERE c.corrects_id = e.id)`, orgID, id)
+	out, err := listSuccessorRows(ctx, q, orgID, "successor_id", id)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Successor
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT unit_id FROM unit_events
+		WHERE org_id = $1 AND related_unit_id = $2 AND kind = 'merged_into'`, orgID, id)
+	if err != nil {
+		return nil, err
+	}
+	var sources []int64
 	for rows.Next() {
-		var p Successor
-		// For a predecessor the joined name and code are the former unit's.
-		if err := rows.Scan(&p.ID, &p.UnitID, &p.SuccessorID, &p.EffectiveOn, &p.Basis, &p.Note, &p.SuccessorName,
-			&p.SuccessorCode); err != nil {
+		var src int64
+		if err := rows.Scan(&src); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		out = append(out, p)
+		sources = append(sources, src)
 	}
-	return out, rows.Err()
+	rows.Close()
+	for _, src := range sources {
+		events, err := listEvents(ctx, q, orgID, src)
+		if err != nil {
+			return nil, err
+		}
+		succ, err := successorsOf(ctx, q, orgID, src, events)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range succ {
+			if s.SuccessorID == id && s.Basis == string(MergedInto) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out, nil
 }
 
 // CurrentUnits follows successors from unit id until units that exist on d
@@ -424,4 +448,35 @@ func (s *Service) ResolveName(ctx context.Context, orgID int64, name string, d c
 		return nil, err
 	}
 	return r.Resolve(name, d), nil
+}
+
+// KindCount is a figure: how many units of a kind existed on a day, with
+// the filter that lists exactly those units.
+type KindCount struct {
+	Kind  Kind
+	Count int
+	List  Filter
+}
+
+// CountByKind counts the units alive on d (today when zero) by kind, in the
+// order of Kinds: "65 commune-level units on 01/7/2025" with its list.
+func (s *Service) CountByKind(ctx context.Context, d civil.Date) ([]KindCount, error) {
+	if d.IsZero() {
+		d = civil.Today()
+	}
+	entries, err := s.AsOf(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[Kind]int{}
+	for _, e := range entries {
+		counts[e.Version.Kind]++
+	}
+	var out []KindCount
+	for _, k := range Kinds {
+		if counts[k] > 0 {
+			out = append(out, KindCount{Kind: k, Count: counts[k], List: Filter{Kinds: []Kind{k}, AsOf: d}})
+		}
+	}
+	return out, nil
 }

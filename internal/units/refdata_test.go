@@ -41,6 +41,20 @@ func TestReferenceData(t *testing.T) {
 		if page.Total != 65 || communes != 61 || wards != 4 {
 			t.Errorf("on 2025-07-01: %d units, %d communes, %d wards", page.Total, communes, wards)
 		}
+		// The figure and the list behind it agree.
+		counts, err := e.svc.CountByKind(e.ctx, after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range counts {
+			listed, err := e.svc.List(e.ctx, c.List)
+			if err != nil || listed.Total != c.Count {
+				t.Errorf("%s: figure %d, list %d (%v)", c.Kind, c.Count, listed.Total, err)
+			}
+			if (c.Kind == KindCommune && c.Count != 61) || (c.Kind == KindWard && c.Count != 4) || c.Kind == KindDistrict {
+				t.Errorf("%s on 2025-07-01: %d", c.Kind, c.Count)
+			}
+		}
 		var wardNames []string
 		for _, en := range page.Items {
 			if en.Version.Kind == KindWard {

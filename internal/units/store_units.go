@@ -304,24 +304,32 @@ func lockUnit(ctx context.Context, tx *sql.Tx, orgID, id int64) error {
 	return nil
 }
 
-func listSuccessorRows(ctx context.Context, q store.Querier, orgID int64, column string, unitID int64) ([]Successor, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.unit_id, s.successor_id, s.effective_on, s.basis, s.note, u.name, u.code
-		FROM unit_successors s JOIN units u ON u.id = s.successor_id
-		WHERE s.org_id = $1 AND s.`+column+` = $2 ORDER BY s.id`, orgID, unitID)
-	if err != nil {
-		return nil, fmt.Errorf("list successors: %w", err)
-	}
+// successorSelect reads links with the names and codes of both units.
+const successorSelect = `SELECT s.id, s.unit_id, s.successor_id, s.effective_on, s.basis, s.note, f.name, f.code, t.name, t.code
+	FROM unit_successors s JOIN units f ON f.id = s.unit_id JOIN units t ON t.id = s.successor_id`
+
+func scanSuccessors(rows *sql.Rows) ([]Successor, error) {
 	defer rows.Close()
 	var out []Successor
 	for rows.Next() {
 		var s Successor
-		if err := rows.Scan(&s.ID, &s.UnitID, &s.SuccessorID, &s.EffectiveOn, &s.Basis, &s.Note, &s.SuccessorName,
-			&s.SuccessorCode); err != nil {
+		if err := rows.Scan(&s.ID, &s.UnitID, &s.SuccessorID, &s.EffectiveOn, &s.Basis, &s.Note, &s.UnitName, &s.UnitCode,
+			&s.SuccessorName, &s.SuccessorCode); err != nil {
 			return nil, err
 		}
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// listSuccessorRows returns the mapping rows whose column ("unit_id" or
+// "successor_id") is unitID.
+func listSuccessorRows(ctx context.Context, q store.Querier, orgID int64, column string, unitID int64) ([]Successor, error) {
+	rows, err := q.QueryContext(ctx, successorSelect+` WHERE s.org_id = $1 AND s.`+column+` = $2 ORDER BY s.id`, orgID, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("list successors: %w", err)
+	}
+	return scanSuccessors(rows)
 }
 
 func insertSuccessor(ctx context.Context, tx *sql.Tx, orgID int64, s *Successor) (bool, error) {
