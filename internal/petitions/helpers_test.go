@@ -58,16 +58,8 @@ func newKeys(t testing.TB) Keys {
 
 func newWorld(t *testing.T, db *store.DB) *world {
 	t.Helper()
-	cal, err := calendar.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lim, err := calendar.EmbeddedLimits()
-	if err != nil {
-		t.Fatal(err)
-	}
 	w := &world{db: db, today: testToday}
-	w.svc = New(db, cal, lim, newKeys(t))
+	w.svc = newWorldService(t, db)
 	w.svc.Today = func() civil.Date { return w.today }
 	w.org = fixture.Org(t, db, "LSN")
 	w.leader = fixture.User(t, db, w.org, "truongban", access.Leader, access.MostSecret)
@@ -135,3 +127,17 @@ func deadlineOf(t *testing.T, p Petition, step Step) Deadline {
 func date(s string) civil.Date { return civil.MustParse(s) }
 
 func period(from, to string) civil.Range { return civil.Range{From: date(from), To: date(to)} }
+
+// newWorldService is the service with the shipped calendar and limits and fresh keys.
+func newWorldService(t testing.TB, db *store.DB) *Service {
+	t.Helper()
+	cal, err := calendar.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim, err := calendar.EmbeddedLimits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(db, cal, lim, newKeys(t))
+}
