@@ -9,9 +9,11 @@ import (
 	"noichinh/internal/access"
 	"noichinh/internal/cite"
 	"noichinh/internal/civil"
+	"noichinh/internal/demo"
 	"noichinh/internal/fixture"
 	"noichinh/internal/store"
 	"noichinh/internal/store/storetest"
+	"noichinh/internal/units"
 	"noichinh/internal/vntext"
 )
 
@@ -33,7 +35,8 @@ func TestDemoCoversTheSeeds(t *testing.T) {
 	}
 	var units []unit
 	for i, u := range testUnits {
-		units = append(units, unit{ID: int64(i + 1), Code: u.code, Name: u.name, NameKey: vntext.Key(u.name), IssuerCode: u.issuer})
+		units = append(units, unit{ID: int64(i + 1), Code: u.code, Name: u.name, ShortName: u.short, NameKey: vntext.Key(u.name),
+			IssuerCode: u.issuer})
 	}
 	issuers := newIssuerMatcher(units, "Lạng Sơn")
 	unitCode := func(id int64) string {
@@ -164,5 +167,50 @@ func TestDemoNeedsUnits(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `"standing-board"`) || !strings.Contains(err.Error(), "units") {
 		t.Errorf("demo without units: %v", err)
 	}
-	_ = access.Normal
+}
+
+// TestDemoAfterTheUnitsStep loads the demo as the binary does, after the
+// units module's own step and reference data.
+func TestDemoAfterTheUnitsStep(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		env, err := demo.Load(background, db, []demo.Step{units.DemoStep(), DemoStep()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := access.WithActor(background, access.SystemActor(env.Org.ID, "test"))
+		s := New(db)
+		p, err := s.List(sys, Filter{Limit: MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded := len(seedDocs)
+		for _, r := range recentDocs {
+			if !d(r.issued).After(env.Today) {
+				loaded++
+			}
+		}
+		if p.Total != loaded {
+			t.Errorf("%d documents, want %d", p.Total, loaded)
+		}
+		for _, doc := range p.Items {
+			if doc.IssuerUnitID == 0 {
+				t.Errorf("%s has no issuer unit", doc.Name())
+			}
+		}
+		// A pasted seed text is entirely known once the demo is loaded.
+		a, err := s.Analyze(sys, seedText(t, "000_f1b89aaad398ff2a.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, doc := range a.Documents {
+			if !doc.Known() {
+				t.Errorf("%s unknown after the demo", doc.Name)
+			}
+		}
+		for _, r := range a.Relations {
+			if !r.Recorded {
+				t.Errorf("relation %s %s %s not recorded", a.Documents[r.From].Name, r.Type, a.Documents[r.To].Name)
+			}
+		}
+	})
 }

@@ -33,22 +33,24 @@ type env struct {
 	units  map[string]int64
 }
 
-// testUnits are the units of the demo and the tests: code, name, issuer code, life span.
-var testUnits = []struct{ code, name, issuer, from, to string }{
-	{"provincial-committee", "Tỉnh ủy Lạng Sơn", "TU", "1930-01-01", ""},
-	{"standing-board", "Ban Thường vụ Tỉnh ủy", "TU", "1930-01-01", ""},
-	{"executive-committee", "Ban Chấp hành Đảng bộ tỉnh Lạng Sơn", "TU", "1930-01-01", ""},
-	{"permanent-office", "Thường trực Tỉnh ủy", "TU", "1930-01-01", ""},
-	{"bnctu", "Ban Nội chính Tỉnh ủy", "BNCTU", "2013-06-01", ""},
-	{"central-politburo", "Bộ Chính trị", "TW", "", ""},
-	{"central-secretariat", "Ban Bí thư Trung ương Đảng", "TW", "", ""},
-	{"central-executive-committee", "Ban Chấp hành Trung ương Đảng", "TW", "", ""},
-	{"central-prime-minister", "Thủ tướng Chính phủ", "TTg", "", ""},
-	{"lk-viet-bac", "Liên khu ủy Việt Bắc", "LKVB", "1949-01-01", "1956-12-31"},
-	{"cao-lang-committee", "Tỉnh ủy Cao Lạng", "TUCL", "1975-12-27", "1978-12-29"},
+// testUnits are the units of the demo and the tests, named as the units
+// module's reference data names them: code, name, short name, issuer code,
+// life span.
+var testUnits = []struct{ code, name, short, issuer, from, to string }{
+	{"provincial-committee", "Tỉnh ủy Lạng Sơn", "Tỉnh ủy", "TU", "", ""},
+	{"standing-board", "Ban Thường vụ Tỉnh ủy Lạng Sơn", "Ban Thường vụ Tỉnh ủy", "TU", "", ""},
+	{"executive-committee", "Ban Chấp hành Đảng bộ tỉnh Lạng Sơn", "Ban Chấp hành Đảng bộ tỉnh", "TU", "", ""},
+	{"permanent-office", "Thường trực Tỉnh ủy Lạng Sơn", "Thường trực Tỉnh ủy", "TU", "", ""},
+	{"bnctu", "Ban Nội chính Tỉnh ủy Lạng Sơn", "Ban Nội chính Tỉnh ủy", "BNCTU", "2013-06-01", ""},
+	{"central-politburo", "Bộ Chính trị", "", "TW", "", ""},
+	{"central-secretariat", "Ban Bí thư Trung ương Đảng", "Ban Bí thư", "TW", "", ""},
+	{"central-executive-committee", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "TW", "", ""},
+	{"central-prime-minister", "Thủ tướng Chính phủ", "", "TTg", "", ""},
+	{"lk-viet-bac", "Liên khu ủy Việt Bắc", "", "LKVB", "", "1956-06-30"},
+	{"cao-lang-committee", "Tỉnh ủy Cao Lạng", "", "TUCL", "1975-12-27", "1978-12-29"},
 }
 
-func addUnit(t testing.TB, db *store.DB, orgID int64, code, name, issuer, from, to string) int64 {
+func addUnit(t testing.TB, db *store.DB, orgID int64, code, name, short, issuer, from, to string) int64 {
 	t.Helper()
 	var vf, vt civil.Date
 	if from != "" {
@@ -60,9 +62,9 @@ func addUnit(t testing.TB, db *store.DB, orgID int64, code, name, issuer, from, 
 	var id int64
 	err := db.Tx(fixture.System(orgID), func(tx *sql.Tx) error {
 		now := store.Now()
-		return tx.QueryRow(`INSERT INTO units (org_id, code, kind, name, name_key, issuer_code, valid_from, valid_to,
-			created_at, updated_at) VALUES ($1, $2, 'party_body', $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-			orgID, code, name, vntext.Key(name), issuer, vf, vt, now).Scan(&id)
+		return tx.QueryRow(`INSERT INTO units (org_id, code, kind, name, short_name, name_key, issuer_code, valid_from,
+			valid_to, created_at, updated_at) VALUES ($1, $2, 'party_body', $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+			orgID, code, name, short, vntext.Key(name), issuer, vf, vt, now).Scan(&id)
 	})
 	if err != nil {
 		t.Fatalf("unit %s: %v", code, err)
@@ -79,7 +81,7 @@ func newEnv(t testing.TB, db *store.DB, code string) *env {
 	e.viewer = fixture.User(t, db, e.org, "thuongvu"+code, access.Viewer, access.Secret)
 	e.admin = fixture.User(t, db, e.org, "admin"+code, access.Administrator, access.Secret)
 	for _, u := range testUnits {
-		e.units[u.code] = addUnit(t, db, e.org.ID, u.code, u.name, u.issuer, u.from, u.to)
+		e.units[u.code] = addUnit(t, db, e.org.ID, u.code, u.name, u.short, u.issuer, u.from, u.to)
 	}
 	return e
 }
