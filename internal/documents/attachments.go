@@ -87,7 +87,7 @@ func (s *Service) AddAttachment(ctx context.Context, docID int64, fileName strin
 			return err
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "document_attachment", EntityID: a.ID,
-			Summary: fmt.Sprintf("Đính kèm %s vào văn bản %s", a.FileName, doc.Name()), After: a})
+			Summary: fmt.Sprintf("Đính kèm %s vào văn bản %s", a.FileName, doc.Title()), After: a})
 		return err
 	})
 	if err != nil {
@@ -134,7 +134,7 @@ func (s *Service) OpenAttachment(ctx context.Context, id int64) (Attachment, io.
 	}
 	if doc.Classification > access.Normal {
 		err := audit.RecordNow(ctx, s.db, audit.Event{Action: audit.Export, Entity: "document_attachment", EntityID: a.ID,
-			Summary: fmt.Sprintf("Mở tệp %s của văn bản %s (%s)", a.FileName, doc.Name(), doc.Classification.Code())})
+			Summary: fmt.Sprintf("Mở tệp %s của văn bản %s (%s)", a.FileName, doc.Title(), doc.Classification.Code())})
 		if err != nil {
 			return Attachment{}, nil, err
 		}
@@ -167,7 +167,7 @@ func (s *Service) RemoveAttachment(ctx context.Context, id int64) error {
 			return err
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Delete, Entity: "document_attachment", EntityID: a.ID,
-			Summary: fmt.Sprintf("Gỡ tệp %s khỏi văn bản %s", a.FileName, doc.Name()), Before: a})
+			Summary: fmt.Sprintf("Gỡ tệp %s khỏi văn bản %s", a.FileName, doc.Title()), Before: a})
 		return err
 	})
 }

@@ -13,7 +13,7 @@ import (
 	"noichinh/internal/store/storetest"
 )
 
-func count(t *testing.T, db *store.DB, query string, args ...any) int {
+func count(t testing.TB, db *store.DB, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := db.Read().QueryRow(query, args...).Scan(&n); err != nil {

@@ -194,7 +194,7 @@ func TestDemoAfterTheUnitsStep(t *testing.T) {
 		}
 		for _, doc := range p.Items {
 			if doc.IssuerUnitID == 0 {
-				t.Errorf("%s has no issuer unit", doc.Name())
+				t.Errorf("%s has no issuer unit", doc.Title())
 			}
 		}
 		// A pasted seed text is entirely known once the demo is loaded.

@@ -21,3 +21,5 @@ func errorHasParam(err error, name string, v any) bool {
 	}
 	return false
 }
+
+func itoa(n int64) string { return fmt.Sprint(n) }

@@ -6,6 +6,7 @@ import (
 
 	"noichinh/internal/access"
 	"noichinh/internal/civil"
+	"noichinh/internal/i18n"
 )
 
 // Document is a registered document.
@@ -43,29 +44,17 @@ type Document struct {
 	Version          int
 }
 
-// Name is how the document is named in lists: its symbol, or its kind and
-// number ("decision 14") when it has none.
-func (d Document) Name() string {
+// Title is how people name the document: its symbol, or its kind and
+// number in Vietnamese ("Quyết định số 14") when it has none.
+func (d Document) Title() string {
 	if d.Symbol != "" {
 		return d.Symbol
 	}
-	return d.Kind + " " + d.Number
+	return i18n.T(i18n.VI, "documents.kind."+d.Kind, nil) + " số " + d.Number
 }
 
 // HasField reports whether the document belongs to field f.
 func (d Document) HasField(f Field) bool { return slices.Contains(d.Fields, f) }
-
-// SearchText returns the document's searchable title and text, for the
-// platform's search index: the title is what a result shows, the text what
-// else a query may match. Both are plain text; the index folds them.
-func SearchText(d Document) (title, text string) {
-	title = d.Name()
-	if d.Summary != "" {
-		title += " " + d.Summary
-	}
-	text = d.Symbol + "\n" + d.Number + "\n" + d.IssuerName + "\n" + d.Summary + "\n" + d.Notes + "\n" + d.Body
-	return title, text
-}
 
 // Input is what a person enters to register or correct a document.
 type Input struct {
@@ -162,7 +151,7 @@ func (t Target) Name() string {
 	if t.Symbol != "" {
 		return t.Symbol
 	}
-	return t.Kind + " " + t.Number
+	return i18n.T(i18n.VI, "documents.kind."+t.Kind, nil) + " số " + t.Number
 }
 
 // RelationInput adds a relation from FromID to ToID (a registered document)

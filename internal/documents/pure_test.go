@@ -411,7 +411,7 @@ func TestAdvisedFigures(t *testing.T) {
 // TestMessagesExist checks every message key this package uses is in the catalog.
 func TestMessagesExist(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
-	keyPattern := regexp.MustCompile(`"((?:documents|error)\.[a-z0-9_.]+)"`)
+	keyPattern := regexp.MustCompile(`"((?:documents|error)\.[a-z0-9_.]*[a-z0-9])"`)
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue

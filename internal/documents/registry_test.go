@@ -50,11 +50,11 @@ func TestCreateGetAndList(t *testing.T) {
 			want  []string
 			total int
 		}{
-			{"all, newest first", e.spec, Filter{}, []string{"01-BC/BNCTU", "08-QĐi/TU", "04-CT/TU", "521/QĐ-TTg", "decision 14"}, 5},
-			{"clearance", e.low, Filter{}, []string{"08-QĐi/TU", "04-CT/TU", "521/QĐ-TTg", "decision 14"}, 4},
+			{"all, newest first", e.spec, Filter{}, []string{"01-BC/BNCTU", "08-QĐi/TU", "04-CT/TU", "521/QĐ-TTg", "Quyết định số 14"}, 5},
+			{"clearance", e.low, Filter{}, []string{"08-QĐi/TU", "04-CT/TU", "521/QĐ-TTg", "Quyết định số 14"}, 4},
 			{"folded text", e.spec, Filter{Text: "PHONG CHONG tham nhung"}, []string{"04-CT/TU"}, 1},
 			{"text in symbol", e.spec, Filter{Text: "qdi tu"}, []string{"08-QĐi/TU"}, 1},
-			{"kind", e.spec, Filter{Kind: cite.KindDecision, Sort: SortIssuedAsc}, []string{"decision 14", "521/QĐ-TTg"}, 2},
+			{"kind", e.spec, Filter{Kind: cite.KindDecision, Sort: SortIssuedAsc}, []string{"Quyết định số 14", "521/QĐ-TTg"}, 2},
 			{"field", e.spec, Filter{Field: Anticorruption}, []string{"01-BC/BNCTU", "04-CT/TU"}, 2},
 			{"advised", e.spec, Filter{Advised: &yes}, []string{"04-CT/TU"}, 1},
 			{"issuer", e.spec, Filter{IssuerUnitID: e.units["standing-board"], Sort: SortSymbol}, []string{"04-CT/TU", "08-QĐi/TU"}, 2},
@@ -69,7 +69,7 @@ func TestCreateGetAndList(t *testing.T) {
 			}
 			var names []string
 			for _, it := range p.Items {
-				names = append(names, it.Name())
+				names = append(names, it.Title())
 			}
 			if !slices.Equal(names, tt.want) || p.Total != tt.total {
 				t.Errorf("%s: %v (%d), want %v (%d)", tt.name, names, p.Total, tt.want, tt.total)

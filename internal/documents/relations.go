@@ -159,7 +159,7 @@ func (s *Service) addRelation(ctx context.Context, tx *sql.Tx, actor *access.Act
 		return r, err
 	}
 	if _, err := audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "document_relation", EntityID: r.ID,
-		Summary: from.Name() + " " + r.Type + " " + r.Target.Name(), After: r.Relation}); err != nil {
+		Summary: from.Title() + " " + r.Type + " " + r.Target.Name(), After: r.Relation}); err != nil {
 		return r, err
 	}
 	if r.ToID != 0 {
@@ -219,7 +219,7 @@ func (s *Service) RemoveRelation(ctx context.Context, id int64) error {
 			return err
 		}
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: audit.Delete, Entity: "document_relation", EntityID: id,
-			Summary: from.Name() + " " + r.Type + " " + r.Target.Name(), Before: r.Relation}); err != nil {
+			Summary: from.Title() + " " + r.Type + " " + r.Target.Name(), Before: r.Relation}); err != nil {
 			return err
 		}
 		if r.ToID != 0 {

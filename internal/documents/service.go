@@ -194,13 +194,16 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, actor *access.Actor, c
 		}
 		return r, err
 	}
+	if err := putSearch(ctx, tx, r); err != nil {
+		return r, err
+	}
 	ev := newEvent(actor, r.ID, EventRegistered, nil)
 	ev.EffectiveOn = r.IssuedOn
 	if err := insertEvent(ctx, tx, actor.OrgID, ev); err != nil {
 		return r, err
 	}
 	if _, err := audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "document", EntityID: r.ID,
-		Summary: "Đăng ký văn bản " + r.Name(), After: r.Document}); err != nil {
+		Summary: "Đăng ký văn bản " + r.Title(), After: r.Document}); err != nil {
 		return r, err
 	}
 	if err := s.resolveIncoming(ctx, tx, actor, r); err != nil {
@@ -263,12 +266,15 @@ func (s *Service) Update(ctx context.Context, id int64, version int, in Input) (
 		if !ok {
 			return store.ErrConflict
 		}
+		if err := putSearch(ctx, tx, r); err != nil {
+			return err
+		}
 		ev := newEvent(actor, id, EventCorrected, map[string]any{"changed": changedFields(before.Document, r.Document)})
 		if err := insertEvent(ctx, tx, actor.OrgID, ev); err != nil {
 			return err
 		}
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: audit.Update, Entity: "document", EntityID: id,
-			Summary: "Sửa văn bản " + r.Name(), Before: before.Document, After: r.Document}); err != nil {
+			Summary: "Sửa văn bản " + r.Title(), Before: before.Document, After: r.Document}); err != nil {
 			return err
 		}
 		if r.symbolKey != before.symbolKey {
@@ -383,7 +389,7 @@ func (s *Service) DeclareStatus(ctx context.Context, id int64, version int, stat
 		before := r.Document
 		r.Status, r.StatusSince, r.Version = st.status, st.since, version+1
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: "document.status_declared", Entity: "document",
-			EntityID: id, Summary: fmt.Sprintf("Văn bản %s: %s từ %s", r.Name(), status, on),
+			EntityID: id, Summary: fmt.Sprintf("Văn bản %s: %s từ %s", r.Title(), status, on),
 			Before: before, After: r.Document}); err != nil {
 			return err
 		}

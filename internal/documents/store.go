@@ -1,10 +1,12 @@
 package documents
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +31,8 @@ type record struct {
 	searchText   string
 	createdBy    int64
 	updatedBy    int64
+	// issuerUnitName is the issuing unit's name, for the search entry.
+	issuerUnitName string
 }
 
 const documentColumns = `id, org_id, symbol, kind, kind_code, number, COALESCE(issuer_unit_id, 0), issuer_code,
@@ -201,8 +205,16 @@ func recordsBySymbolKey(ctx context.Context, q store.Querier, orgID int64, clear
 		args = append(args, k)
 		marks[i] = fmt.Sprintf("$%d", len(args))
 	}
-	return queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND classification <= $2
-		AND symbol_key IN (`+strings.Join(marks, ", ")+`) ORDER BY issued_on, id`, args...)
+	// No ORDER BY: SQLite would then walk the issue-date index instead of the symbol one.
+	recs, err := queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND classification <= $2
+		AND symbol_key IN (`+strings.Join(marks, ", ")+`)`, args...)
+	slices.SortFunc(recs, func(a, b record) int {
+		if c := a.IssuedOn.Compare(b.IssuedOn); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return recs, err
 }
 
 // recordsByID returns the documents with the given IDs within clearance.
@@ -314,13 +326,15 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 	var order string
 	switch f.Sort {
 	case SortIssuedAsc:
-		order = "issued_on IS NULL, issued_on, id"
+		order = "issued_on ASC NULLS FIRST, id"
 	case SortSymbol:
 		order = "issuer_code, kind_code, number_value IS NULL, number_value, symbol, id"
 	case SortUpdated:
 		order = "updated_at DESC, id DESC"
 	default:
-		order = "issued_on IS NULL, issued_on DESC, id DESC"
+		// NULLS LAST is SQLite's natural descending order, so both engines
+		// read the page from the (org_id, issued_on) index without sorting.
+		order = "issued_on DESC NULLS LAST, id DESC"
 	}
 	args = append(args, f.Limit, f.Offset)
 	items, err := queryRecords(ctx, q, fmt.Sprintf(`SELECT %s FROM documents WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,

@@ -179,6 +179,7 @@ func (s *Service) prepare(ctx context.Context, tx *sql.Tx, actor *access.Actor, 
 	if v, ok := numberValue(r.Number); ok {
 		r.numberValue = sql.NullInt64{Int64: v, Valid: true}
 	}
+	r.issuerUnitName = issuer.Name
 	r.searchText = vntext.Fold(strings.Join([]string{r.Symbol, r.Number, r.IssuerCode, r.IssuerName, issuer.Name,
 		r.Summary}, " "))
 
@@ -295,7 +296,7 @@ func (s *Service) assignNumber(ctx context.Context, tx *sql.Tx, actor *access.Ac
 // describe names a document in messages: "48-CT/TW (22/10/2010)".
 func describe(d Document) string {
 	if d.IssuedOn.IsZero() {
-		return d.Name()
+		return d.Title()
 	}
-	return d.Name() + " (" + vntext.Date(d.IssuedOn) + ")"
+	return d.Title() + " (" + vntext.Date(d.IssuedOn) + ")"
 }

@@ -78,7 +78,10 @@ CREATE TABLE documents (
     UNIQUE (org_id, numbering_key)
 );
 CREATE INDEX documents_symbol ON documents (org_id, symbol_key);
-CREATE INDEX documents_issued ON documents (org_id, issued_on);
+-- Lists read newest first (issued_on DESC NULLS LAST, as SQLite orders by nature).
+CREATE INDEX documents_issued ON documents (org_id, issued_on DESC NULLS LAST, id DESC);
+-- The registry's own text filter (search_text LIKE '%…%'), through pg_trgm (0003_search).
+CREATE INDEX documents_search_text ON documents USING gin (search_text public.gin_trgm_ops);
 CREATE INDEX documents_advised ON documents (org_id, advised_by_committee, issued_on);
 CREATE INDEX documents_sequence ON documents (org_id, numbering_sequence, number_value);
 CREATE INDEX documents_issuer ON documents (issuer_unit_id);
