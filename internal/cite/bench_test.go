@@ -48,10 +48,16 @@ func benchmarkFind(b *testing.B, size int) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	n := 0
+	cpu0, haveCPU := cpuTime()
 	for b.Loop() {
 		n = len(Find(text))
 	}
 	b.ReportMetric(float64(n), "refs")
+	// Throughput per second of processor time, garbage collection included,
+	// which does not depend on what else the machine is running.
+	if cpu1, ok := cpuTime(); haveCPU && ok && cpu1 > cpu0 {
+		b.ReportMetric(float64(len(text))*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "MB/cpu-s")
+	}
 }
 
 func BenchmarkFind1MB(b *testing.B)  { benchmarkFind(b, 1<<20) }
