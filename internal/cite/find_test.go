@@ -66,7 +66,7 @@ func TestFind(t *testing.T) {
 			[]string{"05/2020/QyĐ-UBND|regulation|QyĐ||||", "08-QĐi/TU|regulation|QĐi||||"}},
 		{"law codes and names",
 			"Luật Tố cáo số 25/2018/QH14, Bộ luật Hình sự số 100/2015/QH13 và Pháp lệnh số 02/2022/UBTVQH15.",
-			[]string{"25/2018/QH14|law|L|||Tố cáo|", "100/2015/QH13|legal_code|BL|||Hình sự|", "02/2022/UBTVQH15|ordinance|PL||||"}},
+			[]string{"25/2018/QH14|law|L|||Tố cáo|", "100/2015/QH13|code|BL|||Hình sự|", "02/2022/UBTVQH15|ordinance|PL||||"}},
 		{"a law-style symbol alone does not tell its kind",
 			"Theo 25/2018/QH14, người tố cáo được bảo vệ.",
 			[]string{"25/2018/QH14|document|||||"}},

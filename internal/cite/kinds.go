@@ -27,7 +27,7 @@ const (
 	KindDecree          = "decree"           // Nghị định, NĐ
 	KindTelegram        = "telegram"         // Công điện, CĐ
 	KindLaw             = "law"              // Luật, code L (ours: the symbol has none)
-	KindLegalCode       = "legal_code"       // Bộ luật, code BL (ours)
+	KindCode            = "code"             // Bộ luật, code BL (ours)
 	KindOrdinance       = "ordinance"        // Pháp lệnh, code PL (ours)
 	KindDocument        = "document"         // Văn bản, or a bare law-style symbol: kind not stated
 )
@@ -65,7 +65,7 @@ var kindPhrases = map[string]kindInfo{
 	"nghi dinh":              {KindDecree, "NĐ"},
 	"cong dien":              {KindTelegram, "CĐ"},
 	"luat":                   {KindLaw, "L"},
-	"bo luat":                {KindLegalCode, "BL"},
+	"bo luat":                {KindCode, "BL"},
 	"phap lenh":              {KindOrdinance, "PL"},
 	"van ban":                {KindDocument, ""},
 }
