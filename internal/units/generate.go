@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -86,40 +87,52 @@ var (
 		"Long", "Nam", "Nghĩa", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Thành", "Trung", "Tuấn", "Việt", "Yến"}
 )
 
-func (g *generator) place() string {
-	if g.org.Place != "" {
-		return g.org.Place
+// Centrally governed cities: a Thành ủy, not a Tỉnh ủy, and no provincial city.
+var municipalities = []string{"Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Thành phố Hồ Chí Minh", "Cần Thơ"}
+
+// naming returns the province's name ("Tỉnh Cao Bằng"), its Party
+// committee's ("Tỉnh ủy Cao Bằng"), the words that follow a body's name
+// ("tỉnh Cao Bằng") and whether it is a centrally governed city.
+func (g *generator) naming() (province, committee, of string, city bool) {
+	place := g.org.Place
+	if place == "" {
+		place = g.org.Code
 	}
-	return g.org.Code
+	bare := strings.TrimPrefix(place, "Thành phố ")
+	if slices.Contains(municipalities, place) {
+		return "Thành phố " + bare, "Thành ủy " + place, "thành phố " + bare, true
+	}
+	return "Tỉnh " + place, "Tỉnh ủy " + place, "tỉnh " + place, false
 }
 
 // units returns the organisation's unit specifications, parents first.
 func (g *generator) units(real bool) ([]genUnit, error) {
-	place := g.place()
+	province, committee, of, city := g.naming()
+	shortCommittee, _, _ := strings.Cut(committee, " ")
 	out := []genUnit{
-		{code: "province", kind: KindProvince, name: "Tỉnh " + place, short: place},
-		{code: "provincial-committee", kind: KindProvincialCommittee, name: "Tỉnh ủy " + place, short: "Tỉnh ủy"},
-		{code: "standing-board", kind: KindStandingBoard, name: "Ban Thường vụ Tỉnh ủy " + place, parent: "provincial-committee"},
-		{code: "bnctu", kind: KindAdvisoryBoard, name: "Ban Nội chính Tỉnh ủy " + place, short: "Ban Nội chính Tỉnh ủy",
+		{code: "province", kind: KindProvince, name: province},
+		{code: "provincial-committee", kind: KindProvincialCommittee, name: committee, short: shortCommittee},
+		{code: "standing-board", kind: KindStandingBoard, name: "Ban Thường vụ " + committee, parent: "provincial-committee"},
+		{code: "bnctu", kind: KindAdvisoryBoard, name: "Ban Nội chính " + committee, short: "Ban Nội chính " + shortCommittee,
 			parent: "provincial-committee", from: committeeFrom},
 		{code: "steering-anticorruption", kind: KindSteeringCommittee, parent: "provincial-committee",
-			name: "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh " + place},
-		{code: "ppc", kind: KindStateAgency, name: "Ủy ban nhân dân tỉnh " + place, short: "UBND tỉnh", parent: "province"},
+			name: "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực " + of},
+		{code: "ppc", kind: KindStateAgency, name: "Ủy ban nhân dân " + of, short: "UBND", parent: "province"},
 	}
-	for _, a := range []struct{ code, name string }{{"agency-cong-an-tinh", "Công an tỉnh"}, {"agency-vks-tinh", "Viện kiểm sát nhân dân tỉnh"},
-		{"agency-tand-tinh", "Tòa án nhân dân tỉnh"}, {"agency-thanh-tra-tinh", "Thanh tra tỉnh"}, {"agency-so-tu-phap", "Sở Tư pháp tỉnh"},
-		{"agency-thads-tinh", "Cục Thi hành án dân sự tỉnh"}, {"agency-bchqs-tinh", "Bộ Chỉ huy Quân sự tỉnh"},
-		{"agency-bdbp-tinh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"}} {
+	for _, a := range []struct{ code, name string }{{"agency-cong-an-tinh", "Công an"}, {"agency-vks-tinh", "Viện kiểm sát nhân dân"},
+		{"agency-tand-tinh", "Tòa án nhân dân"}, {"agency-thanh-tra-tinh", "Thanh tra"}, {"agency-so-tu-phap", "Sở Tư pháp"},
+		{"agency-thads-tinh", "Cục Thi hành án dân sự"}, {"agency-bchqs-tinh", "Bộ Chỉ huy Quân sự"},
+		{"agency-bdbp-tinh", "Bộ Chỉ huy Bộ đội Biên phòng"}} {
 		kind := KindStateAgency
 		if a.code == "agency-vks-tinh" || a.code == "agency-tand-tinh" {
 			kind = KindProceduralAgency
 		}
-		out = append(out, genUnit{code: a.code, kind: kind, name: a.name + " " + place})
+		out = append(out, genUnit{code: a.code, kind: kind, name: a.name + " " + of})
 	}
 	out = append(out, genUnit{code: "agency-csdt-cong-an-tinh", kind: KindProceduralAgency, parent: "agency-cong-an-tinh",
-		name: "Cơ quan Cảnh sát điều tra Công an tỉnh " + place})
+		name: "Cơ quan Cảnh sát điều tra Công an " + of})
 	for i, n := range departmentNames {
-		out = append(out, genUnit{code: fmt.Sprintf("department-%02d", i+1), kind: KindStateAgency, name: n + " tỉnh " + place,
+		out = append(out, genUnit{code: fmt.Sprintf("department-%02d", i+1), kind: KindStateAgency, name: n + " " + of,
 			short: n, parent: "ppc"})
 	}
 	if real {
@@ -129,24 +142,30 @@ func (g *generator) units(real bool) ([]genUnit, error) {
 		}
 		return append(out, loc...), nil
 	}
-	districts := pickDistinct(g.r, districtNames, 10)
+	n := 11
+	if !city {
+		n = 10 // and the provincial city
+	}
 	var dcodes []string
-	for i, n := range districts {
-		code := "district-" + slug(n)
+	for i, name := range pickDistinct(g.r, districtNames, n) {
+		code := "district-" + slug(name)
 		dcodes = append(dcodes, code)
-		out = append(out, genUnit{code: code, kind: KindDistrict, name: "Huyện " + n, short: n, parent: "province",
+		out = append(out, genUnit{code: code, kind: KindDistrict, name: "Huyện " + name, short: name, parent: "province",
 			to: districtsEnd, admin: fmt.Sprint(900 + i)})
 	}
-	out = append(out, genUnit{code: "city-" + slug(place), kind: KindDistrict, name: "Thành phố " + place, short: "TP " + place,
-		parent: "province", to: districtsEnd})
-	dcodes = append(dcodes, "city-"+slug(place))
-	for i, n := range pickDistinct(g.r, communeNames, 65) {
+	if !city {
+		place := strings.TrimPrefix(province, "Tỉnh ")
+		out = append(out, genUnit{code: "city-" + slug(place), kind: KindDistrict, name: "Thành phố " + place,
+			short: "TP " + place, parent: "province", to: districtsEnd})
+		dcodes = append(dcodes, "city-"+slug(place))
+	}
+	for i, name := range pickDistinct(g.r, communeNames, 65) {
 		kind, prefix := KindCommune, "Xã "
 		if i >= 61 {
 			kind, prefix = KindWard, "Phường "
 		}
-		out = append(out, genUnit{code: string(kind) + "-" + slug(n), kind: kind, name: prefix + n, short: n, parent: "province",
-			from: reformDate, successorOf: dcodes[min(i*len(dcodes)/61, len(dcodes)-1)]})
+		out = append(out, genUnit{code: string(kind) + "-" + slug(name), kind: kind, name: prefix + name, short: name,
+			parent: "province", from: reformDate, successorOf: dcodes[min(i*len(dcodes)/61, len(dcodes)-1)]})
 	}
 	return out, nil
 }

@@ -17,8 +17,11 @@ import (
 func generated(tb testing.TB, db *store.DB, n int) *generate.Env {
 	tb.Helper()
 	env := &generate.Env{DB: db, Scale: generate.Province, Seed: 42}
+	places := []string{"Lạng Sơn", "Hà Nội", "Cao Bằng", "Thành phố Hồ Chí Minh"}
 	for i := 0; i < n; i++ {
-		env.Orgs = append(env.Orgs, fixture.Org(tb, db, fmt.Sprintf("P%02d", i)))
+		org := fixture.Org(tb, db, fmt.Sprintf("P%02d", i))
+		org.Place = places[i%len(places)]
+		env.Orgs = append(env.Orgs, org)
 	}
 	if err := GenerateStep().Run(fixture.System(0), env); err != nil {
 		tb.Fatal(err)
@@ -64,6 +67,14 @@ func TestGenerateStep(t *testing.T) {
 					}
 				}
 			}
+		}
+		// A centrally governed city has a Thành ủy and no provincial city.
+		hn := env.Orgs[1].ID
+		if tu, _ := ByCode(fixture.System(hn), db.Read(), hn, "provincial-committee"); tu.Name != "Thành ủy Hà Nội" {
+			t.Errorf("Hà Nội's committee: %q", tu.Name)
+		}
+		if ppc, _ := ByCode(fixture.System(hn), db.Read(), hn, "ppc"); ppc.Name != "Ủy ban nhân dân thành phố Hà Nội" {
+			t.Errorf("Hà Nội's people's committee: %q", ppc.Name)
 		}
 		// The first organisation has Lạng Sơn's real localities.
 		if _, err := ByCode(fixture.System(0), db.Read(), env.Orgs[0].ID, "ward-ky-lua"); err != nil {

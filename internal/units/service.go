@@ -167,7 +167,8 @@ func newRefs(ctx context.Context, q store.Querier, orgID int64, errs *validate.E
 	return &refs{ctx: ctx, q: q, orgID: orgID, errs: errs, cache: map[int64]*Unit{}}
 }
 
-// unit returns the unit id names, or nil after adding key to field.
+// unit returns the unit with id (0: none), or nil after adding key to field
+// when there is no such unit in the organisation.
 func (r *refs) unit(field, key string, id int64) (*Unit, error) {
 	if id == 0 {
 		return nil, nil
@@ -336,17 +337,14 @@ func (s *Service) Update(ctx context.Context, id int64, version int, in UnitEdit
 				return err
 			}
 		}
-		u = before
-		u.Code, u.IssuerCode, u.AdminCode, u.Note = in.Code, in.IssuerCode, in.AdminCode, in.Note
-		if err := updateUnitAttrs(ctx, tx, &u); err != nil {
-			return err
-		}
 		vs, err := listVersions(ctx, tx, actor.OrgID, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE units SET search_text = $1 WHERE id = $2`, searchText(u, vs), id); err != nil {
-			return fmt.Errorf("update unit search text: %w", err)
+		u = before
+		u.Code, u.IssuerCode, u.AdminCode, u.Note = in.Code, in.IssuerCode, in.AdminCode, in.Note
+		if err := updateUnitAttrs(ctx, tx, &u, vs); err != nil {
+			return err
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Update, Entity: "unit", EntityID: id,
 			Summary: "Sửa đơn vị " + u.Name, Before: before, After: u})

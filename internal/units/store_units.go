@@ -108,12 +108,13 @@ func insertUnit(ctx context.Context, tx *sql.Tx, u *Unit) error {
 	return nil
 }
 
-// updateUnitAttrs changes the attributes without history, if u.Version is current.
-func updateUnitAttrs(ctx context.Context, tx *sql.Tx, u *Unit) error {
+// updateUnitAttrs changes the attributes without history (and the search
+// text, which includes the code), if u.Version is current.
+func updateUnitAttrs(ctx context.Context, tx *sql.Tx, u *Unit, versions []Version) error {
 	now := store.Now()
 	res, err := tx.ExecContext(ctx, `UPDATE units SET code = $1, issuer_code = $2, admin_code = $3, note = $4,
-		updated_at = $5, version = version + 1 WHERE id = $6 AND org_id = $7 AND version = $8`,
-		u.Code, u.IssuerCode, u.AdminCode, u.Note, now, u.ID, u.OrgID, u.Version)
+		search_text = $5, updated_at = $6, version = version + 1 WHERE id = $7 AND org_id = $8 AND version = $9`,
+		u.Code, u.IssuerCode, u.AdminCode, u.Note, searchText(*u, versions), now, u.ID, u.OrgID, u.Version)
 	if store.IsUniqueViolation(err) {
 		return errDuplicateCode(u.Code)
 	}
@@ -129,9 +130,9 @@ func updateUnitAttrs(ctx context.Context, tx *sql.Tx, u *Unit) error {
 }
 
 // applyVersions stores a unit's derived versions and copies the current
-// state onto the units row, if u.Version is current (the optimistic check
-// of an edit); version < 0 skips the check (the unit was created in this
-// transaction).
+// state onto the units row. With checkVersion, only if u.Version is still
+// current (the optimistic check of an edit); without, for a unit created
+// in this same transaction.
 func applyVersions(ctx context.Context, tx *sql.Tx, u *Unit, versions []Version, checkVersion bool) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM unit_versions WHERE unit_id = $1 AND org_id = $2`, u.ID, u.OrgID); err != nil {
 		return fmt.Errorf("clear unit versions: %w", err)
