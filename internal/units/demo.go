@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"noichinh/internal/civil"
 	"noichinh/internal/demo"
@@ -243,10 +244,12 @@ func (l *loader) committee() error {
 			"của Ban Chấp hành Trung ương: 3 đồng chí lãnh đạo Ban, 3 phòng nghiệp vụ."}); err != nil {
 		return err
 	}
-	for i := 1; i <= 3; i++ {
-		if err := l.createUnit(seedUnit{code: fmt.Sprintf("bnctu-department-%d", i), kind: "department",
-			name: fmt.Sprintf("Phòng nghiệp vụ %d", i), parent: "bnctu", from: "2018-12-25", by: quyDinh08,
-			note: "Seed 000 nêu 3 phòng nghiệp vụ mà không nêu tên; tên phòng là tên tạm, cần cập nhật."}); err != nil {
+	// Seed 000 counts three departments without naming them; the demo names
+	// them after the Committee's three fields, as the demo accounts do.
+	for i, name := range []string{"Phòng Nội chính", "Phòng Phòng, chống tham nhũng", "Phòng Cải cách tư pháp"} {
+		if err := l.createUnit(seedUnit{code: fmt.Sprintf("bnctu-department-%d", i+1), kind: "department",
+			name: name, parent: "bnctu", from: "2018-12-25", by: quyDinh08,
+			note: "Seed 000 nêu 3 phòng nghiệp vụ mà không nêu tên; tên phòng là tên của dữ liệu demo."}); err != nil {
 			return err
 		}
 	}
@@ -355,6 +358,7 @@ func loadStaff(ctx context.Context, env *demo.Env, svc *Service) error {
 		if len(held) > 0 {
 			continue
 		}
+		name, _, _ = strings.Cut(name, " (") // "Nguyễn Văn Thắng (Trưởng ban)": the name is before the post
 		p, err := svc.CreatePerson(ctx, PersonInput{FullName: name, Note: "Tài khoản demo " + username})
 		if err != nil {
 			return err
