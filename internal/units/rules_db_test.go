@@ -283,3 +283,44 @@ func TestPermissions(t *testing.T) {
 		}
 	})
 }
+
+func TestDeletes(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		u := e.create(t, UnitInput{Code: "bnctu", Kind: KindAdvisoryBoard, Name: "Ban Nội chính Tỉnh ủy", ValidFrom: d("2013-06-01")})
+		p, _ := e.svc.CreatePerson(e.ctx, PersonInput{FullName: "Lê Văn A"})
+		c, err := e.svc.AddCongress(e.ctx, CongressInput{UnitID: u.ID, Kind: ByDesignation, From: d("2013-06-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pos, err := e.svc.AddPosition(e.ctx, PositionInput{PersonID: p.ID, UnitID: u.ID, Title: Head, From: d("2013-06-01"), CongressID: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := storetest.Dump(t, db)
+		if err := e.svc.DeletePerson(e.ctx, p.ID, p.Version); fieldKey(err, "") != "units.error.in_use" {
+			t.Errorf("delete a person with a term: %v", err)
+		}
+		if err := e.svc.DeleteCongress(e.ctx, c.ID, c.Version); fieldKey(err, "") != "units.error.in_use" {
+			t.Errorf("delete a congress with a term: %v", err)
+		}
+		if err := e.svc.DeletePosition(e.ctx, pos.ID, pos.Version+1); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("delete with a stale version: %v", err)
+		}
+		if storetest.Dump(t, db) != before {
+			t.Error("refused deletions changed the database")
+		}
+		for _, del := range []func() error{
+			func() error { return e.svc.DeletePosition(e.ctx, pos.ID, pos.Version) },
+			func() error { return e.svc.DeleteCongress(e.ctx, c.ID, c.Version) },
+			func() error { return e.svc.DeletePerson(e.ctx, p.ID, p.Version) },
+		} {
+			if err := del(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := e.svc.GetPerson(e.ctx, p.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("deleted person: %v", err)
+		}
+	})
+}

@@ -203,7 +203,7 @@ func TestSeed004History(t *testing.T) {
 // deciding document of an event, a congress or a position.
 func TestSeed004DocumentsAreRecorded(t *testing.T) {
 	db := storetest.SQLite(t)
-	e, _ := loadDemo(t, db)
+	loadDemo(t, db)
 	decisions := map[string]bool{} // "symbol|date"
 	add := func(dec Decision) {
 		decisions[dec.Symbol+"|"+dec.Date.String()] = true
@@ -251,7 +251,6 @@ func TestSeed004DocumentsAreRecorded(t *testing.T) {
 			t.Errorf("%s: %s %v", tc.person, prec, err)
 		}
 	}
-	_ = e
 }
 
 func TestDemoStaffAndSteering(t *testing.T) {
