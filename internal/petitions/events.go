@@ -90,6 +90,10 @@ type Closing struct {
 	As   string `json:"as"` // met or cancelled
 }
 
+func (d *EventData) setResult(r Result) {
+	d.Outcome, d.MoneyReturned, d.LandReturned, d.PeopleProtected = r.Outcome, r.MoneyReturned, r.LandReturned, r.PeopleProtected
+}
+
 func (d EventData) marshal() (string, error) {
 	b, err := json.Marshal(d)
 	return string(b), err

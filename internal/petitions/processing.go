@@ -253,8 +253,7 @@ func (s *Service) RecordReply(ctx context.Context, id int64, version int, in Rep
 		data := EventData{UnitID: in.UnitID, Ref: in.Ref, Note: in.Summary, Resolved: in.Resolved}
 		if in.Resolved {
 			checkResult(errs, p.Kind, in.Result)
-			data.Outcome, data.MoneyReturned, data.LandReturned, data.PeopleProtected =
-				in.Outcome, in.MoneyReturned, in.LandReturned, in.PeopleProtected
+			data.setResult(in.Result)
 			data.Close = closeAll(p, closedMet, StepResolve)
 		}
 		return []Event{{Kind: EvReplyReceived, EffectiveOn: in.On, Data: data}}, nil
@@ -279,8 +278,8 @@ func (s *Service) Resolve(ctx context.Context, id int64, version int, in Resolut
 		errs.MaxLen("ref", in.Ref, maxLine)
 		s.checkDate(errs, "on", in.On, p.AcceptedOn)
 		checkResult(errs, p.Kind, in.Result)
-		return []Event{{Kind: EvResolved, EffectiveOn: in.On, Data: EventData{Ref: in.Ref, Outcome: in.Outcome,
-			MoneyReturned: in.MoneyReturned, LandReturned: in.LandReturned, PeopleProtected: in.PeopleProtected,
-			Close: closeAll(p, closedMet, StepResolve)}}}, nil
+		data := EventData{Ref: in.Ref, Close: closeAll(p, closedMet, StepResolve)}
+		data.setResult(in.Result)
+		return []Event{{Kind: EvResolved, EffectiveOn: in.On, Data: data}}, nil
 	})
 }

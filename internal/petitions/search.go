@@ -22,18 +22,19 @@ var SearchKind = search.Kind{Name: "petition", Label: "petitions.search.kind", P
 // to its results, as every list does.
 func SearchDoc(p Petition) (title, text string) {
 	title = i18n.T(i18n.VI, "petitions.search.title", map[string]any{"ref": p.RefCode, "summary": p.Summary})
-	parts := []string{p.Summary, p.SubjectName, p.SubjectPosition, p.Content}
-	return title, strings.Join(nonEmpty(parts), "\n")
+	subject := strings.TrimSpace(p.SubjectName + " " + p.SubjectPosition)
+	return title, p.Summary + "\n" + subject + "\n" + p.Content
 }
 
-func nonEmpty(ss []string) []string {
-	out := ss[:0:0]
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+// SearchSource gives the search index every petition, for a rebuild in bulk
+// (after generating data or restoring a backup): the same entries as
+// putSearch writes day to day.
+func SearchSource() search.Source {
+	return search.Source{Kind: SearchKind.Name, Query: `SELECT org_id, CAST(id AS TEXT), classification,
+		'Đơn số ' || ref_code || ': ' || summary,
+		summary || '` + "\n" + `' || TRIM(subject_name || ' ' || subject_position) || '` + "\n" + `' || content,
+		'/petitions/' || CAST(id AS TEXT)
+		FROM petitions ORDER BY id`}
 }
 
 // putSearch keeps the petition's search entry in step, inside the
