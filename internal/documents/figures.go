@@ -203,7 +203,7 @@ func advisedRows(ctx context.Context, q store.Querier, scope string, scopeArg an
 	rows, err := q.QueryContext(ctx, `SELECT d.org_id, d.id, d.kind, d.field_internal_affairs, d.field_anticorruption,
 		d.field_judicial_reform FROM documents d
 		WHERE `+scope+` AND d.advised_by_committee = TRUE AND d.issued_on >= $2 AND d.issued_on <= $3
-		AND d.classification <= $4 ORDER BY d.issued_on, d.id`, scopeArg, period.From, period.To, clearance)
+		AND `+within("d.classification", "$4")+` ORDER BY d.issued_on, d.id`, scopeArg, period.From, period.To, clearance)
 	if err != nil {
 		return nil, fmt.Errorf("advised documents: %w", err)
 	}

@@ -100,6 +100,13 @@ func nullInt(n int) any {
 	return n
 }
 
+// within is the clearance test "col <= param" written so that no index
+// serves it: SQLite, which plans without statistics, would otherwise take
+// the (org_id, classification) index, meant for counts, over the selective
+// one (a symbol, an ID, the issue date order) and read every row of the
+// organisation.
+func within(col, param string) string { return col + " + 0 <= " + param }
+
 // insertDocument writes a new document and sets its ID.
 func insertDocument(ctx context.Context, tx *sql.Tx, r *record) error {
 	err := tx.QueryRowContext(ctx, `INSERT INTO documents (org_id, symbol, symbol_key, kind, kind_code, number,
@@ -206,7 +213,7 @@ func recordsBySymbolKey(ctx context.Context, q store.Querier, orgID int64, clear
 		marks[i] = fmt.Sprintf("$%d", len(args))
 	}
 	// No ORDER BY: SQLite would then walk the issue-date index instead of the symbol one.
-	recs, err := queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND classification <= $2
+	recs, err := queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND `+within("classification", "$2")+`
 		AND symbol_key IN (`+strings.Join(marks, ", ")+`)`, args...)
 	slices.SortFunc(recs, func(a, b record) int {
 		if c := a.IssuedOn.Compare(b.IssuedOn); c != 0 {
@@ -228,7 +235,7 @@ func recordsByID(ctx context.Context, q store.Querier, orgID int64, clearance ac
 		args = append(args, id)
 		marks[i] = fmt.Sprintf("$%d", len(args))
 	}
-	return queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND classification <= $2
+	return queryRecords(ctx, q, `SELECT `+documentColumns+` FROM documents WHERE org_id = $1 AND `+within("classification", "$2")+`
 		AND id IN (`+strings.Join(marks, ", ")+`) ORDER BY id`, args...)
 }
 
@@ -323,10 +330,17 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count documents: %w", err)
 	}
+	// A selective filter (a symbol, the IDs behind a figure) matches a
+	// handful of rows: order them by an expression, or SQLite walks the
+	// whole issue-date index to avoid sorting them.
+	issued := "issued_on"
+	if f.Symbol != "" || f.IDs != nil {
+		issued = "COALESCE(issued_on, '0001-01-01')"
+	}
 	var order string
 	switch f.Sort {
 	case SortIssuedAsc:
-		order = "issued_on ASC NULLS FIRST, id"
+		order = issued + " ASC NULLS FIRST, id"
 	case SortSymbol:
 		order = "issuer_code, kind_code, number_value IS NULL, number_value, symbol, id"
 	case SortUpdated:
@@ -334,10 +348,13 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 	default:
 		// NULLS LAST is SQLite's natural descending order, so both engines
 		// read the page from the (org_id, issued_on) index without sorting.
-		order = "issued_on DESC NULLS LAST, id DESC"
+		order = issued + " DESC NULLS LAST, id DESC"
 	}
+	// The count reads the (org_id, classification) index alone; the page
+	// must not pick that index (SQLite would, then sort every row).
+	pageCond := strings.Replace(cond, "classification <= $2", within("classification", "$2"), 1)
 	args = append(args, f.Limit, f.Offset)
 	items, err := queryRecords(ctx, q, fmt.Sprintf(`SELECT %s FROM documents WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
-		documentColumns, cond, order, len(args)-1, len(args)), args...)
+		documentColumns, pageCond, order, len(args)-1, len(args)), args...)
 	return items, total, err
 }

@@ -78,6 +78,8 @@ CREATE TABLE documents (
     UNIQUE (org_id, numbering_key)
 );
 CREATE INDEX documents_symbol ON documents (org_id, symbol_key);
+-- Counts of a list within a clearance read this index alone.
+CREATE INDEX documents_classification ON documents (org_id, classification);
 -- Lists read newest first (issued_on DESC NULLS LAST, as SQLite orders by nature).
 CREATE INDEX documents_issued ON documents (org_id, issued_on DESC NULLS LAST, id DESC);
 -- The registry's own text filter (search_text LIKE '%…%'), through pg_trgm (0003_search).

@@ -78,6 +78,8 @@ CREATE TABLE documents (
     UNIQUE (org_id, numbering_key)
 );
 CREATE INDEX documents_symbol ON documents (org_id, symbol_key);
+-- Counts of a list within a clearance read this index alone.
+CREATE INDEX documents_classification ON documents (org_id, classification);
 CREATE INDEX documents_issued ON documents (org_id, issued_on);
 CREATE INDEX documents_advised ON documents (org_id, advised_by_committee, issued_on);
 CREATE INDEX documents_sequence ON documents (org_id, numbering_sequence, number_value);
