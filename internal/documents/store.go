@@ -325,9 +325,19 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 		}
 		where = append(where, "id IN ("+strings.Join(marks, ", ")+")")
 	}
+	// The count goes through the (org_id, classification) index: alone it
+	// is all the count reads, and with a filter no index serves (text, kind,
+	// field) it reads the rows in table order. A filter an index serves
+	// (symbol, IDs, issuer, dates) must win over it, as must the issue-date
+	// order of the page (see within).
+	count := strings.Join(where, " AND ")
+	where[1] = within("classification", "$2")
 	cond := strings.Join(where, " AND ")
+	if f.Symbol != "" || f.IDs != nil || f.IssuerUnitID != 0 || !f.Issued.From.IsZero() || !f.Issued.To.IsZero() {
+		count = cond
+	}
 	var total int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE `+cond, args...).Scan(&total); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE `+count, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count documents: %w", err)
 	}
 	// A selective filter (a symbol, the IDs behind a figure) matches a
@@ -350,11 +360,8 @@ func listRecords(ctx context.Context, q store.Querier, orgID int64, clearance ac
 		// read the page from the (org_id, issued_on) index without sorting.
 		order = issued + " DESC NULLS LAST, id DESC"
 	}
-	// The count reads the (org_id, classification) index alone; the page
-	// must not pick that index (SQLite would, then sort every row).
-	pageCond := strings.Replace(cond, "classification <= $2", within("classification", "$2"), 1)
 	args = append(args, f.Limit, f.Offset)
 	items, err := queryRecords(ctx, q, fmt.Sprintf(`SELECT %s FROM documents WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
-		documentColumns, pageCond, order, len(args)-1, len(args)), args...)
+		documentColumns, cond, order, len(args)-1, len(args)), args...)
 	return items, total, err
 }
