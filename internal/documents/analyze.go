@@ -324,8 +324,8 @@ func (s *Service) RegisterDrafts(ctx context.Context, drafts []Draft, relations 
 				return err
 			}
 			errs = append(errs, prefixed(e, fmt.Sprintf("drafts.%d", i))...)
-			if r.numberingKey == "" {
-				continue
+			if r.numberingKey == "" || c.AutoNumber {
+				continue // automatic numbers are taken one after the other when written
 			}
 			if j, dup := seen[r.numberingKey]; dup {
 				errs.Add(fmt.Sprintf("drafts.%d.symbol", i), "documents.error.duplicate_draft", map[string]any{"ref": drafts[j].Ref})

@@ -185,6 +185,12 @@ func TestAnalyzeAmbiguousAndNumberOnly(t *testing.T) {
 		if err != nil || a.Documents[0].Match == nil || a.Documents[0].Match.ID != reg.Documents[draft.Ref].ID {
 			t.Fatalf("number only, registered: %+v %v", a.Documents, err)
 		}
+		// Own documents among drafts take consecutive numbers.
+		own := Input{Kind: cite.KindPlan, AutoNumber: true, IssuedOn: d("2026-02-02")}
+		reg, err = e.s.RegisterDrafts(ctx, []Draft{{Ref: "a", Input: own}, {Ref: "b", Input: own}}, nil)
+		if err != nil || reg.Documents["a"].Symbol != "01-KH/BNCTU" || reg.Documents["b"].Symbol != "02-KH/BNCTU" {
+			t.Errorf("own drafts: %+v %v", reg.Documents, err)
+		}
 		// Another body's decision 14 is another document.
 		a, _ = e.s.Analyze(ctx, "Quyết định số 14, ngày 20/02/1978 của Thủ tướng Chính phủ về việc nọ.")
 		if a.Documents[0].Match != nil {

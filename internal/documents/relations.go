@@ -35,6 +35,15 @@ func (s *Service) AddRelation(ctx context.Context, in RelationInput) (Relation, 
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		r, err := s.addRelation(ctx, tx, actor, in, "")
 		rel = r.Relation
+		if err == nil && rel.ToID != 0 {
+			// The symbol may designate a document above the actor's
+			// clearance: the relation points at it, the actor is not told.
+			if _, err := visibleRecord(ctx, tx, actor, rel.ToID); errors.Is(err, store.ErrNotFound) {
+				rel.ToID = 0
+			} else if err != nil {
+				return err
+			}
+		}
 		return err
 	})
 	return rel, err

@@ -196,6 +196,15 @@ func TestRelationRefusals(t *testing.T) {
 				fieldErr(t, err, tt.field, tt.key)
 			})
 		}
+		// Naming a secret document by symbol relates to it without telling
+		// a user who may not see it.
+		rel, err := e.s.AddRelation(fixture.Ctx(e.low), RelationInput{FromID: c.ID, Type: BasedOn, Target: Target{Symbol: "04-QĐi/TU"}})
+		if err != nil || rel.ToID != 0 {
+			t.Errorf("relation to a secret document: %+v %v", rel, err)
+		}
+		if n := count(t, db, `SELECT COUNT(*) FROM document_relations WHERE id = $1 AND to_id = $2`, rel.ID, secret.ID); n != 1 {
+			t.Error("the relation does not point at the secret document")
+		}
 		// A different type may go the other way: guides is not replaces.
 		if _, err := e.s.AddRelation(ctx, RelationInput{FromID: a.ID, ToID: c.ID, Type: Guides}); err != nil {
 			t.Errorf("guides against a replaces chain: %v", err)

@@ -382,18 +382,19 @@ func (s *Service) DeclareStatus(ctx context.Context, id int64, version int, stat
 		if err := insertEvent(ctx, tx, actor.OrgID, ev); err != nil {
 			return err
 		}
-		st, err := s.refreshStatus(ctx, tx, actor, id, false)
+		if _, err := s.refreshStatus(ctx, tx, actor, id, false); err != nil {
+			return err
+		}
+		after, err := getRecord(ctx, tx, actor.OrgID, id)
 		if err != nil {
 			return err
 		}
-		before := r.Document
-		r.Status, r.StatusSince, r.Version = st.status, st.since, version+1
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: "document.status_declared", Entity: "document",
 			EntityID: id, Summary: fmt.Sprintf("Văn bản %s: %s từ %s", r.Title(), status, on),
-			Before: before, After: r.Document}); err != nil {
+			Before: r.Document, After: after.Document}); err != nil {
 			return err
 		}
-		doc = r.Document
+		doc = after.Document
 		return nil
 	})
 	return doc, err
