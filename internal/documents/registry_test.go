@@ -60,6 +60,7 @@ func TestCreateGetAndList(t *testing.T) {
 			{"issuer", e.spec, Filter{IssuerUnitID: e.units["standing-board"], Sort: SortSymbol}, []string{"04-CT/TU", "08-QĐi/TU"}, 2},
 			{"period", e.spec, Filter{Issued: civil.Range{From: d("2005-01-01"), To: d("2016-12-31")}}, []string{"04-CT/TU", "521/QĐ-TTg"}, 2},
 			{"page", e.spec, Filter{Limit: 2, Offset: 1}, []string{"08-QĐi/TU", "04-CT/TU"}, 5},
+			{"status", e.spec, Filter{Status: Replaced}, nil, 0},
 			{"ids", e.low, Filter{IDs: []int64{doc.ID, secret.ID}}, []string{"08-QĐi/TU"}, 1},
 		}
 		for _, tt := range tests {

@@ -103,12 +103,6 @@ func relationsTouching(ctx context.Context, q store.Querier, orgID int64, ids []
 		AND (from_id IN (`+in+`) OR to_id IN (`+in+`)) ORDER BY id`, args...)
 }
 
-// relationsFrom returns the relations a document holds.
-func relationsFrom(ctx context.Context, q store.Querier, orgID, docID int64) ([]relationRecord, error) {
-	return queryRelations(ctx, q, `SELECT `+relationColumns+` FROM document_relations WHERE org_id = $1 AND from_id = $2
-		ORDER BY id`, orgID, docID)
-}
-
 // pendingRelation is an unregistered relation with the issue date of the
 // document that holds it.
 type pendingRelation struct {
