@@ -1,6 +1,8 @@
 package cases
 
 import (
+	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -115,12 +117,12 @@ type Assets struct {
 	RecoveryRateM2     *float64 `json:"recovery_rate_m2"`
 }
 
-// CaseRef names a case counted in the figures.
+// CaseRef names a case counted in the figures (the list, given the ids,
+// shows the rest of each record).
 type CaseRef struct {
-	ID    int64  `json:"id"`
-	Ref   string `json:"ref"`
-	Kind  Kind   `json:"kind"`
-	Title string `json:"title"`
+	ID   int64  `json:"id"`
+	Ref  string `json:"ref"`
+	Kind Kind   `json:"kind"`
 }
 
 // PeriodJSON is a period as JSON.
@@ -158,8 +160,18 @@ func (f *Figures) Case(id int64) (CaseRef, bool) {
 // caseFacts is what the figures need of a case: how it is classified.
 type caseFacts struct {
 	ref     CaseRef
-	groups  []Group
+	groups  []int // indexes into Groups
 	leaders bool
+	ord     int // position in reference order, set by computeFigures
+}
+
+// newCaseFacts classifies a case with these categories.
+func newCaseFacts(ref CaseRef, cats []Category, leaders bool) *caseFacts {
+	f := &caseFacts{ref: ref, leaders: leaders}
+	for _, g := range groupsOf(cats) {
+		f.groups = append(f.groups, slices.Index(Groups, g))
+	}
+	return f
 }
 
 // factRow is one event row the figures read.
@@ -168,93 +180,148 @@ type factRow struct {
 	ID          int64
 	Kind        EventKind
 	On          civil.Date
-	RecordedAt  time.Time
 	Level       Level
 	Stage       Stage
 	Suspects    int
 	Defendants  int
 	AmountVND   int64
 	AreaM2      float64
-	Correcting  bool // a correction or retraction (late-entry query only)
-	CorrectedOn civil.Date
+	EnteredLate bool // recorded after the period ended
 }
 
 // figureInput is everything computeFigures reads, gathered by a few
 // queries in one snapshot.
 type figureInput struct {
-	period    civil.Range
-	periodEnd time.Time // the first moment after the period (Vietnam time)
-	facts     map[int64]*caseFacts
-	watch     []factRow // watch events dated up to `to`, by case, date, id
-	progress  []factRow // steps, extra suspects, urgings, meetings, wrongful convictions in the period
-	assets    []factRow // damage and recovery dated up to `to`
-	late      []int64   // cases with a correction or retraction of an in-period event recorded after it
+	period   civil.Range
+	facts    map[int64]*caseFacts
+	watch    []factRow // watch events dated up to `to`
+	progress []factRow // steps, extra suspects, urgings, meetings, wrongful convictions in the period
+	assets   []factRow // damage and recovery dated up to `to`
+	late     []int64   // cases with a correction or retraction of an in-period event recorded after it
 }
 
-// levelAt tracks one case's watch level through its events.
-type levelTrack struct {
-	on     []civil.Date
-	levels []Level // level after each event
-}
+// caseSet is a set of cases by ordinal, so that a figure lists its cases in
+// reference order without sorting.
+type caseSet []uint64
 
-func (t *levelTrack) add(on civil.Date, l Level) {
-	t.on, t.levels = append(t.on, on), append(t.levels, l)
-}
-
-// before is the level after every event dated before d.
-func (t *levelTrack) before(d civil.Date) Level {
-	l := NotWatched
-	for i, on := range t.on {
-		if !on.Before(d) {
-			break
-		}
-		l = t.levels[i]
+func (s *caseSet) add(ord int) {
+	for len(*s) <= ord/64 {
+		*s = append(*s, 0)
 	}
-	return l
+	(*s)[ord/64] |= 1 << (ord % 64)
 }
 
-// through is the level after every event dated up to d.
-func (t *levelTrack) through(d civil.Date) Level {
-	l := NotWatched
-	for i, on := range t.on {
-		if on.After(d) {
-			break
-		}
-		l = t.levels[i]
+func (s caseSet) has(ord int) bool { return ord/64 < len(s) && s[ord/64]&(1<<(ord%64)) != 0 }
+
+// The watch table's columns and measures, as array indexes.
+var watchColumns = [...]string{string(Monitored), string(Directed), AnyLevel}
+
+const (
+	carriedOver = iota
+	added
+	removed
+	atEnd
+	followed
+	measures
+)
+
+// isIn reports whether a watch level belongs to column c of the table.
+func isIn(c int, l Level) bool {
+	if watchColumns[c] == AnyLevel {
+		return l != NotWatched
 	}
-	return l
+	return string(l) == watchColumns[c]
 }
 
-// idSet accumulates the cases of one figure.
-type idSet map[int64]bool
+// Progress steps, as array indexes.
+const (
+	stepProsecuted = iota
+	stepExtraSuspects
+	stepResumed
+	stepConcluded
+	stepReturned
+	stepIndicted
+	stepFirstInstance
+	stepAppeal
+	stepSuspended
+	stepClosed
+	stepUrged
+	stepMeeting
+	stepWrongful
+	steps
+)
+
+// stepOf is the progress step of an event row, if it is one.
+func stepOf(r factRow) (int, bool) {
+	switch r.Kind {
+	case StageChanged:
+		switch r.Stage {
+		case Prosecuted:
+			return stepProsecuted, true
+		case Resumed:
+			return stepResumed, true
+		case InvestigationConcluded:
+			return stepConcluded, true
+		case ReturnedForInvestigation:
+			return stepReturned, true
+		case Indicted:
+			return stepIndicted, true
+		case FirstInstanceTrial:
+			return stepFirstInstance, true
+		case AppealTrial:
+			return stepAppeal, true
+		case Suspended:
+			return stepSuspended, true
+		case Closed:
+			return stepClosed, true
+		}
+	case SuspectsAdded:
+		return stepExtraSuspects, true
+	case Urged:
+		return stepUrged, true
+	case Meeting:
+		return stepMeeting, true
+	case WrongfulConviction:
+		return stepWrongful, true
+	}
+	return 0, false
+}
 
 // computeFigures is the pure part of the figures: from the rows of the
 // queries to the table, following the semantics above.
 func computeFigures(in figureInput) *Figures {
 	from, to := in.period.From, in.period.To
 	f := &Figures{Period: PeriodJSON{From: from, To: to}, caseByID: map[int64]int{}}
-	type key struct {
-		leaders bool
-		level   string
-		group   Group
-		measure string
+
+	// Ordinals in reference order.
+	byOrd := make([]*caseFacts, 0, len(in.facts))
+	for _, c := range in.facts {
+		byOrd = append(byOrd, c)
 	}
-	sets := map[key]idSet{}
-	put := func(k key, id int64) {
-		if sets[k] == nil {
-			sets[k] = idSet{}
+	slices.SortFunc(byOrd, func(a, b *caseFacts) int {
+		if c := strings.Compare(a.ref.Ref, b.ref.Ref); c != 0 {
+			return c
 		}
-		sets[k][id] = true
+		return cmp.Compare(a.ref.ID, b.ref.ID)
+	})
+	for i, c := range byOrd {
+		c.ord = i
 	}
-	followedAny := idSet{}
-	late := idSet{}
-	markLate := func(r factRow) {
-		if in.period.Contains(r.On) && r.RecordedAt.After(in.periodEnd) {
-			late[r.CaseID] = true
+	var watch [2][len(watchColumns)][]([measures]caseSet) // [leaders][column][group][measure]
+	for l := range watch {
+		for c := range watch[l] {
+			watch[l][c] = make([][measures]caseSet, len(Groups))
+		}
+	}
+	var followedAny, late caseSet
+	markLate := func(r factRow, c *caseFacts) {
+		if r.EnteredLate && in.period.Contains(r.On) {
+			late.add(c.ord)
 		}
 	}
 
-	// The watch table, case by case.
+	// The watch table, case by case, each in folding order.
+	byCaseThenDate(in.watch)
 	for i := 0; i < len(in.watch); {
 		j := i
 		for j < len(in.watch) && in.watch[j].CaseID == in.watch[i].CaseID {
@@ -266,55 +333,46 @@ func computeFigures(in figureInput) *Figures {
 		if facts == nil {
 			continue
 		}
-		t := &levelTrack{}
+		var start, end Level
+		var entered, left [len(watchColumns)]bool
+		level := NotWatched
 		for _, r := range rows {
-			markLate(r)
-			l := r.Level
+			markLate(r, facts)
+			next := r.Level
 			if r.Kind == WatchRemoved {
-				l = NotWatched
+				next = NotWatched
 			}
-			t.add(r.On, l)
-		}
-		start, end := t.before(from), t.through(to)
-		type moves struct{ entered, left bool }
-		perLevel := map[string]*moves{AnyLevel: {}, string(Monitored): {}, string(Directed): {}}
-		prev := start
-		for k, on := range t.on {
-			if on.Before(from) {
-				continue
-			}
-			if on.After(to) {
-				break
-			}
-			next := t.levels[k]
-			if next != prev {
-				for name, m := range perLevel {
-					inPrev, inNext := isIn(name, prev), isIn(name, next)
-					m.entered = m.entered || (!inPrev && inNext)
-					m.left = m.left || (inPrev && !inNext)
+			switch {
+			case r.On.Before(from):
+			case !r.On.After(to) && next != level:
+				for c := range watchColumns {
+					entered[c] = entered[c] || (!isIn(c, level) && isIn(c, next))
+					left[c] = left[c] || (isIn(c, level) && !isIn(c, next))
 				}
 			}
-			prev = next
+			if r.On.Before(from) {
+				start = next
+			}
+			if !r.On.After(to) {
+				end = next
+			}
+			level = next
 		}
-		for name, m := range perLevel {
-			measures := map[string]bool{
-				"carried_over": isIn(name, start),
-				"added":        m.entered,
-				"removed":      m.left,
-				"at_end":       isIn(name, end),
+		for c := range watchColumns {
+			var m [measures]bool
+			m[carriedOver], m[added], m[removed], m[atEnd] = isIn(c, start), entered[c], left[c], isIn(c, end)
+			m[followed] = m[carriedOver] || m[added]
+			if watchColumns[c] == AnyLevel && m[followed] {
+				followedAny.add(facts.ord)
 			}
-			measures["followed"] = measures["carried_over"] || measures["added"]
-			if name == AnyLevel && measures["followed"] {
-				followedAny[facts.ref.ID] = true
-			}
-			for measure, yes := range measures {
+			for k, yes := range m {
 				if !yes {
 					continue
 				}
 				for _, g := range facts.groups {
-					put(key{false, name, g, measure}, facts.ref.ID)
+					watch[0][c][g][k].add(facts.ord)
 					if facts.leaders {
-						put(key{true, name, g, measure}, facts.ref.ID)
+						watch[1][c][g][k].add(facts.ord)
 					}
 				}
 			}
@@ -323,88 +381,43 @@ func computeFigures(in figureInput) *Figures {
 
 	// Progress of the cases followed in the period; wrongful convictions
 	// of every case.
-	p := &f.Progress
-	type step struct {
-		fig     *Figure
-		persons *int
-		count   *int
-	}
-	stepOf := func(r factRow) (step, bool) {
-		switch r.Kind {
-		case StageChanged:
-			switch r.Stage {
-			case Prosecuted:
-				return step{&p.Prosecuted.Figure, &p.Prosecuted.Persons, nil}, true
-			case Resumed:
-				return step{fig: &p.Resumed}, true
-			case InvestigationConcluded:
-				return step{fig: &p.InvestigationConcluded}, true
-			case ReturnedForInvestigation:
-				return step{fig: &p.ReturnedForInvestigation}, true
-			case Indicted:
-				return step{&p.Indicted.Figure, &p.Indicted.Persons, nil}, true
-			case FirstInstanceTrial:
-				return step{&p.FirstInstanceTried.Figure, &p.FirstInstanceTried.Persons, nil}, true
-			case AppealTrial:
-				return step{&p.AppealTried.Figure, &p.AppealTried.Persons, nil}, true
-			case Suspended:
-				return step{fig: &p.Suspended}, true
-			case Closed:
-				return step{fig: &p.Closed}, true
-			}
-		case SuspectsAdded:
-			return step{&p.ExtraSuspects.Figure, &p.ExtraSuspects.Persons, nil}, true
-		case Urged:
-			return step{fig: &p.Urged.Figure, count: &p.Urged.Events}, true
-		case Meeting:
-			return step{fig: &p.Meetings.Figure, count: &p.Meetings.Events}, true
-		case WrongfulConviction:
-			return step{fig: &f.WrongfulConvictions}, true
-		}
-		return step{}, false
-	}
-	figSets := map[*Figure]idSet{}
+	var stepSets [steps]caseSet
+	var persons, events [steps]int
 	for _, r := range in.progress {
-		if in.facts[r.CaseID] == nil {
+		c := in.facts[r.CaseID]
+		if c == nil {
 			continue
 		}
-		markLate(r)
-		st, ok := stepOf(r)
-		if !ok {
+		k, ok := stepOf(r)
+		if !ok || (k != stepWrongful && !followedAny.has(c.ord)) {
 			continue
 		}
-		if r.Kind != WrongfulConviction && !followedAny[r.CaseID] {
-			continue
-		}
-		if figSets[st.fig] == nil {
-			figSets[st.fig] = idSet{}
-		}
-		figSets[st.fig][r.CaseID] = true
-		if st.persons != nil {
-			switch {
-			case r.Kind == SuspectsAdded, r.Stage == Prosecuted, r.Stage == Indicted:
-				*st.persons += r.Suspects
-			default:
-				*st.persons += r.Defendants
-			}
-		}
-		if st.count != nil {
-			*st.count++
+		markLate(r, c)
+		stepSets[k].add(c.ord)
+		events[k]++
+		switch k {
+		case stepProsecuted, stepIndicted, stepExtraSuspects:
+			persons[k] += r.Suspects
+		case stepFirstInstance, stepAppeal:
+			persons[k] += r.Defendants
 		}
 	}
 
-	// Assets of the cases followed in the period.
+	// Assets of the cases followed in the period: the latest assessment of
+	// each, and every recovery.
 	a := &f.Assets
-	damageVND, damageM2 := map[int64]int64{}, map[int64]float64{}
-	assetCases := idSet{}
+	damageVND, damageM2 := map[int]int64{}, map[int]float64{}
+	var assetCases caseSet
+	byCaseThenDate(in.assets)
 	for _, r := range in.assets {
-		if !followedAny[r.CaseID] {
+		c := in.facts[r.CaseID]
+		if c == nil || !followedAny.has(c.ord) {
 			continue
 		}
-		markLate(r)
+		markLate(r, c)
 		switch r.Kind {
 		case DamageAssessed:
-			damageVND[r.CaseID], damageM2[r.CaseID] = r.AmountVND, r.AreaM2
+			damageVND[c.ord], damageM2[c.ord] = r.AmountVND, r.AreaM2
 		case AssetsRecovered:
 			a.RecoveredToDateVND += r.AmountVND
 			a.RecoveredToDateM2 += r.AreaM2
@@ -414,80 +427,75 @@ func computeFigures(in figureInput) *Figures {
 			}
 		}
 		if r.AmountVND > 0 || r.AreaM2 > 0 {
-			assetCases[r.CaseID] = true
+			assetCases.add(c.ord)
 		}
 	}
-	for id, v := range damageVND {
+	for ord, v := range damageVND {
 		a.DamageVND += v
-		a.DamageM2 += damageM2[id]
+		a.DamageM2 += damageM2[ord]
 	}
 	a.RecoveryRateVND = rate(float64(a.RecoveredToDateVND), float64(a.DamageVND))
 	a.RecoveryRateM2 = rate(a.RecoveredToDateM2, a.DamageM2)
 	for _, id := range in.late {
-		if in.facts[id] != nil {
-			late[id] = true
+		if c := in.facts[id]; c != nil {
+			late.add(c.ord)
 		}
 	}
 
-	// Turn the sets into figures, every case referenced once in f.Cases.
-	named := idSet{}
-	fill := func(fig *Figure, ids idSet) {
+	// Turn the sets into figures, every case named once in f.Cases.
+	var named caseSet
+	fill := func(fig *Figure, set caseSet) {
 		fig.CaseIDs, fig.Refs = []int64{}, []string{}
-		for id := range ids {
-			fig.CaseIDs = append(fig.CaseIDs, id)
-			named[id] = true
-		}
-		slices.SortFunc(fig.CaseIDs, func(x, y int64) int {
-			return strings.Compare(in.facts[x].ref.Ref, in.facts[y].ref.Ref)
-		})
-		for _, id := range fig.CaseIDs {
-			fig.Refs = append(fig.Refs, in.facts[id].ref.Ref)
+		for w, word := range set {
+			for word != 0 {
+				ord := w*64 + bits.TrailingZeros64(word)
+				word &= word - 1
+				c := byOrd[ord].ref
+				fig.CaseIDs, fig.Refs = append(fig.CaseIDs, c.ID), append(fig.Refs, c.Ref)
+				named.add(ord)
+			}
 		}
 		fig.Count = len(fig.CaseIDs)
 	}
 	f.Watch, f.WatchInvolvingLeaders = WatchTable{}, WatchTable{}
-	for _, leaders := range []bool{false, true} {
-		table := f.Watch
-		if leaders {
-			table = f.WatchInvolvingLeaders
-		}
-		for _, level := range []string{string(Monitored), string(Directed), AnyLevel} {
-			table[level] = map[Group]*WatchCell{}
-			for _, g := range Groups {
-				c := &WatchCell{}
-				fill(&c.CarriedOver, sets[key{leaders, level, g, "carried_over"}])
-				fill(&c.Added, sets[key{leaders, level, g, "added"}])
-				fill(&c.Removed, sets[key{leaders, level, g, "removed"}])
-				fill(&c.AtEnd, sets[key{leaders, level, g, "at_end"}])
-				fill(&c.Followed, sets[key{leaders, level, g, "followed"}])
-				table[level][g] = c
+	for l, table := range []WatchTable{f.Watch, f.WatchInvolvingLeaders} {
+		for c, column := range watchColumns {
+			table[column] = map[Group]*WatchCell{}
+			for g, group := range Groups {
+				sets := watch[l][c][g]
+				cell := &WatchCell{}
+				fill(&cell.CarriedOver, sets[carriedOver])
+				fill(&cell.Added, sets[added])
+				fill(&cell.Removed, sets[removed])
+				fill(&cell.AtEnd, sets[atEnd])
+				fill(&cell.Followed, sets[followed])
+				table[column][group] = cell
 			}
 		}
 	}
-	for _, fig := range []*Figure{&p.Prosecuted.Figure, &p.ExtraSuspects.Figure, &p.Resumed,
-		&p.InvestigationConcluded, &p.ReturnedForInvestigation, &p.Indicted.Figure, &p.FirstInstanceTried.Figure,
-		&p.AppealTried.Figure, &p.Suspended, &p.Closed, &p.Urged.Figure, &p.Meetings.Figure, &f.WrongfulConvictions} {
-		fill(fig, figSets[fig])
+	p := &f.Progress
+	for k, fig := range map[int]*Figure{stepProsecuted: &p.Prosecuted.Figure, stepExtraSuspects: &p.ExtraSuspects.Figure,
+		stepResumed: &p.Resumed, stepConcluded: &p.InvestigationConcluded, stepReturned: &p.ReturnedForInvestigation,
+		stepIndicted: &p.Indicted.Figure, stepFirstInstance: &p.FirstInstanceTried.Figure, stepAppeal: &p.AppealTried.Figure,
+		stepSuspended: &p.Suspended, stepClosed: &p.Closed, stepUrged: &p.Urged.Figure, stepMeeting: &p.Meetings.Figure,
+		stepWrongful: &f.WrongfulConvictions} {
+		fill(fig, stepSets[k])
 	}
+	p.Prosecuted.Persons, p.ExtraSuspects.Persons, p.Indicted.Persons = persons[stepProsecuted], persons[stepExtraSuspects], persons[stepIndicted]
+	p.FirstInstanceTried.Persons, p.AppealTried.Persons = persons[stepFirstInstance], persons[stepAppeal]
+	p.Urged.Events, p.Meetings.Events = events[stepUrged], events[stepMeeting]
 	fill(&a.Cases, assetCases)
 	fill(&f.LateEntries, late)
 	f.Cases = []CaseRef{}
-	for id := range named {
-		f.Cases = append(f.Cases, in.facts[id].ref)
-	}
-	slices.SortFunc(f.Cases, func(x, y CaseRef) int { return strings.Compare(x.Ref, y.Ref) })
-	for i, c := range f.Cases {
-		f.caseByID[c.ID] = i
+	for w, word := range named {
+		for word != 0 {
+			ord := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			f.caseByID[byOrd[ord].ref.ID] = len(f.Cases)
+			f.Cases = append(f.Cases, byOrd[ord].ref)
+		}
 	}
 	return f
-}
-
-// isIn reports whether a watch level belongs to a column of the table.
-func isIn(column string, l Level) bool {
-	if column == AnyLevel {
-		return l != NotWatched
-	}
-	return string(l) == column
 }
 
 // rate is part/whole in percent, nil without a whole.
@@ -497,4 +505,18 @@ func rate(part, whole float64) *float64 {
 	}
 	r := part / whole * 100
 	return &r
+}
+
+// byCaseThenDate orders rows as a case's events are folded: by case, then
+// effective date, then recording order.
+func byCaseThenDate(rows []factRow) {
+	slices.SortFunc(rows, func(a, b factRow) int {
+		if a.CaseID != b.CaseID {
+			return cmp.Compare(a.CaseID, b.CaseID)
+		}
+		if c := a.On.Compare(b.On); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }

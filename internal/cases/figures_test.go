@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"noichinh/internal/civil"
 )
@@ -12,20 +11,18 @@ import (
 // figureFixture is a small world for computeFigures: period 2024 H1.
 func figureFixture() figureInput {
 	fact := func(id int64, leaders bool, cats ...Category) *caseFacts {
-		return &caseFacts{ref: CaseRef{ID: id, Ref: fmt.Sprintf("VA-%02d", id), Kind: CriminalCase}, groups: groupsOf(cats), leaders: leaders}
+		return newCaseFacts(CaseRef{ID: id, Ref: fmt.Sprintf("VA-%02d", id), Kind: CriminalCase}, cats, leaders)
 	}
 	in := figureInput{
-		period:    civil.Range{From: civil.MustParse("2024-01-01"), To: civil.MustParse("2024-06-30")},
-		periodEnd: startOfDay(civil.MustParse("2024-07-01")),
+		period: civil.Range{From: civil.MustParse("2024-01-01"), To: civil.MustParse("2024-06-30")},
 		facts: map[int64]*caseFacts{
 			1: fact(1, true, Corruption), 2: fact(2, false, Economic), 3: fact(3, false, OtherAffairs),
 			4: fact(4, false, Position), 5: fact(5, true, Economic), 6: fact(6, false, Corruption),
 			7: fact(7, false, NegativeConduct, Economic),
 		},
 	}
-	recorded := startOfDay(civil.MustParse("2024-01-01"))
 	row := func(caseID int64, kind EventKind, on string, l Level) factRow {
-		return factRow{CaseID: caseID, Kind: kind, On: civil.MustParse(on), Level: l, RecordedAt: recorded}
+		return factRow{CaseID: caseID, Kind: kind, On: civil.MustParse(on), Level: l}
 	}
 	in.watch = []factRow{
 		row(1, WatchAdded, "2023-05-01", Monitored), row(1, LevelChanged, "2024-03-01", Directed), row(1, WatchRemoved, "2024-05-01", ""),
@@ -36,7 +33,7 @@ func figureFixture() figureInput {
 		row(6, WatchAdded, "2024-06-30", Monitored),
 		row(7, WatchAdded, "2023-12-31", Monitored),
 	}
-	in.watch[3].RecordedAt = startOfDay(civil.MustParse("2024-08-01")) // case 2 was entered after the period
+	in.watch[3].EnteredLate = true // case 2 was entered after the period
 	step := func(caseID int64, s Stage, on string, suspects, defendants int) factRow {
 		r := row(caseID, StageChanged, on, "")
 		r.Stage, r.Suspects, r.Defendants = s, suspects, defendants
@@ -151,7 +148,7 @@ func TestComputeFiguresProgressAssetsLate(t *testing.T) {
 
 func TestComputeFiguresEmpty(t *testing.T) {
 	f := computeFigures(figureInput{period: civil.Range{From: civil.MustParse("2024-01-01"), To: civil.MustParse("2024-12-31")},
-		periodEnd: time.Now(), facts: map[int64]*caseFacts{}})
+		facts: map[int64]*caseFacts{}})
 	c := f.Watch.Cell(AnyLevel, AllCases)
 	if c.Followed.Count != 0 || c.Followed.CaseIDs == nil || c.Followed.Refs == nil || f.Assets.RecoveryRateVND != nil {
 		t.Errorf("empty figures must have empty (not null) lists and no rate: %+v %+v", c.Followed, f.Assets)

@@ -87,24 +87,48 @@ func (s *Service) List(ctx context.Context, f Filter) (*Page, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases c WHERE `+where, args...).Scan(&page.Total); err != nil {
 			return fmt.Errorf("count cases: %w", err)
 		}
+		// The page's ids first: filtering and sorting read only the
+		// cases_list index; then the full rows of this page.
 		n := len(args)
-		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`%s WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
-			caseSelect, where, order, n+1, n+2), append(args, page.Limit, page.Offset)...)
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT c.id FROM cases c WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
+			where, order, n+1, n+2), append(args, page.Limit, page.Offset)...)
+		if err != nil {
+			return fmt.Errorf("list cases: %w", err)
+		}
+		var ids []any
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		rows, err = tx.QueryContext(ctx, caseSelect+` WHERE c.id IN (`+placeholders(1, len(ids))+`)`, ids...)
 		if err != nil {
 			return fmt.Errorf("list cases: %w", err)
 		}
 		defer rows.Close()
+		byID := make(map[int64]*Case, len(ids))
 		for rows.Next() {
 			c, err := scanCase(rows)
 			if err != nil {
 				return err
 			}
-			page.Cases = append(page.Cases, c)
+			byID[c.ID] = c
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows.Close()
+		for _, id := range ids {
+			if c := byID[id.(int64)]; c != nil {
+				page.Cases = append(page.Cases, c)
+			}
+		}
 		return loadLinks(ctx, tx, page.Cases)
 	})
 	if err != nil {

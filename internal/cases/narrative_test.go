@@ -21,10 +21,9 @@ type narrativeCase struct {
 func narrativeFigures(from, to string, list []narrativeCase, mod func(*figureInput)) *Figures {
 	in := figureInput{period: civil.Range{From: civil.MustParse(from), To: civil.MustParse(to)},
 		facts: map[int64]*caseFacts{}}
-	in.periodEnd = startOfDay(in.period.To.AddDays(1))
 	for i, c := range list {
 		id := int64(i + 1)
-		in.facts[id] = &caseFacts{ref: CaseRef{ID: id, Ref: fmt.Sprintf("R-%02d", id), Kind: c.kind}, groups: groupsOf(c.cats), leaders: c.leaders}
+		in.facts[id] = newCaseFacts(CaseRef{ID: id, Ref: fmt.Sprintf("R-%02d", id), Kind: c.kind}, c.cats, c.leaders)
 		level := NotWatched
 		for _, m := range c.moves {
 			on, l, _ := strings.Cut(m, ":")
@@ -36,7 +35,7 @@ func narrativeFigures(from, to string, list []narrativeCase, mod func(*figureInp
 				kind = LevelChanged
 			}
 			level = Level(l)
-			in.watch = append(in.watch, factRow{CaseID: id, Kind: kind, On: civil.MustParse(on), Level: level, RecordedAt: in.periodEnd})
+			in.watch = append(in.watch, factRow{CaseID: id, Kind: kind, On: civil.MustParse(on), Level: level})
 		}
 	}
 	if mod != nil {
