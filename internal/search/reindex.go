@@ -70,7 +70,12 @@ type batch struct {
 
 func newBatch(db *store.DB, kind string) *batch { return &batch{db: db, kind: kind} }
 
-const batchSize = 500 // 10 parameters a row: within SQLite's limit
+// Rows per statement and per transaction: statements near 1,000 parameters
+// bind fast on SQLite; larger transactions save a sync per statement.
+const (
+	rowsPerStatement = 100
+	batchSize        = 5000
+)
 
 func (b *batch) add(ctx context.Context, d Doc) error {
 	b.docs = append(b.docs, d)
@@ -84,23 +89,28 @@ func (b *batch) flush(ctx context.Context) error {
 	if len(b.docs) == 0 {
 		return nil
 	}
-	var sb strings.Builder
-	sb.WriteString(`INSERT INTO search_index (org_id, kind, record_id, classification, title, body, url, ftitle, fbody, updated_at) VALUES `)
-	args := make([]any, 0, len(b.docs)*10)
 	now := store.Now()
-	for i, d := range b.docs {
-		if i > 0 {
-			sb.WriteString(", ")
-		}
-		n := len(args)
-		fmt.Fprintf(&sb, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9, n+10)
-		args = append(args, d.OrgID, b.kind, d.RecordID, d.Classification, d.Title, d.Body, d.URL,
-			vntext.Fold(d.Title), vntext.Fold(d.Body), now)
-	}
-	sb.WriteString(` ON CONFLICT (org_id, kind, record_id) DO NOTHING`)
 	err := b.db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, sb.String(), args...)
-		return err
+		for start := 0; start < len(b.docs); start += rowsPerStatement {
+			chunk := b.docs[start:min(start+rowsPerStatement, len(b.docs))]
+			var sb strings.Builder
+			sb.WriteString(`INSERT INTO search_index (org_id, kind, record_id, classification, title, body, url, ftitle, fbody, updated_at) VALUES `)
+			args := make([]any, 0, len(chunk)*10)
+			for i, d := range chunk {
+				if i > 0 {
+					sb.WriteString(", ")
+				}
+				n := len(args)
+				fmt.Fprintf(&sb, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9, n+10)
+				args = append(args, d.OrgID, b.kind, d.RecordID, d.Classification, d.Title, d.Body, d.URL,
+					vntext.Fold(d.Title), vntext.Fold(d.Body), now)
+			}
+			sb.WriteString(` ON CONFLICT (org_id, kind, record_id) DO NOTHING`)
+			if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("reindex %s: %w", b.kind, err)
