@@ -267,3 +267,21 @@ func orderBy(f Filter) (string, validate.Errors) {
 	}
 	return fmt.Sprintf("(%s IS NULL), %s%s, c.id%s", col, col, dir, dir), nil
 }
+
+// DueLists returns the two deadline lists of the cases on a watch list,
+// most urgent first: those whose current stage is overdue, and those due
+// within the next `within` days. assigneeID narrows them to one
+// specialist's cases; 0 gives the whole organisation's (the leaders' view).
+func (s *Service) DueLists(ctx context.Context, assigneeID int64, within, limit int) (overdue, dueSoon *Page, err error) {
+	base := Filter{Level: OnAnyList, AssigneeID: assigneeID, Sort: "due_on", Limit: limit}
+	o, d := base, base
+	o.Overdue = true
+	d.DueWithin = max(within, 1)
+	if overdue, err = s.List(ctx, o); err != nil {
+		return nil, nil, err
+	}
+	if dueSoon, err = s.List(ctx, d); err != nil {
+		return nil, nil, err
+	}
+	return overdue, dueSoon, nil
+}

@@ -170,6 +170,23 @@ func TestListSortAndPages(t *testing.T) {
 	})
 }
 
+func TestDueLists(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newListWorld(t, db)
+		overdue, soon, err := w.svc.DueLists(fixture.Ctx(w.leader), 0, 14, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if overdue.Total != 1 || overdue.Cases[0].ID != w.overdue.ID || soon.Total != 1 || soon.Cases[0].ID != w.dueSoon.ID {
+			t.Errorf("organisation: overdue %v, due soon %v", refs(overdue.Cases), refs(soon.Cases))
+		}
+		overdue, soon, _ = w.svc.DueLists(fixture.Ctx(w.cv2), w.cv2.UserID, 14, 20)
+		if overdue.Total != 0 || soon.Total != 1 {
+			t.Errorf("chuyenvien2's own: overdue %d, due soon %d", overdue.Total, soon.Total)
+		}
+	})
+}
+
 func refs(cs []*Case) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
