@@ -37,5 +37,8 @@ of a demo installation carries a banner saying so.`)
 	if err != nil {
 		return err
 	}
-	return loadDemo(ctx, env, svc)
+	if err := loadDemo(ctx, env, svc); err != nil {
+		return err
+	}
+	return anchorAudit(ctx, cfg, db)
 }

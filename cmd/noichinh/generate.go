@@ -50,5 +50,5 @@ production database: it refuses a database that holds data.`)
 		return err
 	}
 	fmt.Fprintf(env.stdout, "generated %s-scale data (seed %d) in %s\n", *scale, *seed, time.Since(start).Round(time.Second))
-	return nil
+	return anchorAudit(ctx, cfg, db)
 }

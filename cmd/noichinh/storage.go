@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 
+	"noichinh/internal/audit"
 	"noichinh/internal/config"
 	"noichinh/internal/logging"
 	"noichinh/internal/store"
@@ -38,4 +39,15 @@ func openDB(ctx context.Context, env *cliEnv, cfg *config.Config) (*store.DB, *s
 		log.Info("database migrated", "db", db.Where(), "applied", applied)
 	}
 	return db, log, nil
+}
+
+// anchorAudit writes the audit checkpoint after a command that changed data,
+// so deleting what it wrote is caught like deleting what the server wrote.
+func anchorAudit(ctx context.Context, cfg *config.Config, db *store.DB) error {
+	anchor, err := audit.OpenAnchor(cfg.Data)
+	if err != nil {
+		return err
+	}
+	_, err = anchor.Write(ctx, db)
+	return err
 }

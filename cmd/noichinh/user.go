@@ -142,7 +142,10 @@ func runUser(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		fmt.Fprintf(env.stdout, "%s: %s done\n", u.Username, sub)
 	}
-	return nil
+	if sub == "list" {
+		return nil
+	}
+	return anchorAudit(ctx, cfg, db)
 }
 
 // cliErr turns field errors into one readable line.

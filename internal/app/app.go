@@ -27,10 +27,12 @@ import (
 
 // Services are the module services of one process.
 type Services struct {
-	DB       *store.DB
-	Config   *config.Config
-	Accounts *accounts.Service
-	Search   *search.Service
+	DB        *store.DB
+	Config    *config.Config
+	Accounts  *accounts.Service
+	Search    *search.Service
+	Units     *units.Service
+	Documents *documents.Service
 }
 
 // NewServices builds every service over db, with the keys of cfg's data folder.
@@ -40,11 +42,14 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 		return nil, fmt.Errorf("TOTP key: %w", err)
 	}
 	search.Register(search.Kind{Name: "user", Label: "search.kind.user", Perm: access.UsersAdmin})
+	search.Register(documents.SearchKind)
 	return &Services{
-		DB:       db,
-		Config:   cfg,
-		Accounts: accounts.New(db, totpKeys, accounts.DefaultPolicy),
-		Search:   search.New(db),
+		DB:        db,
+		Config:    cfg,
+		Accounts:  accounts.New(db, totpKeys, accounts.DefaultPolicy),
+		Search:    search.New(db),
+		Units:     units.New(db),
+		Documents: documents.New(db),
 	}, nil
 }
 
@@ -56,7 +61,10 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 // DemoSteps lists each module's demo data, in dependency order.
 func (s *Services) DemoSteps() []demo.Step {
 	return []demo.Step{
-		s.Accounts.DemoStep(),
+		units.DemoStep(),      // reference data and seed 004: everything else points at units
+		s.Accounts.DemoStep(), // the clerk reports for a ward loaded above
+		units.DemoStaffStep(), // staff assignments need the accounts
+		documents.DemoStep(),
 	}
 }
 
@@ -77,7 +85,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 // SearchSources lists every module's searchable records, for rebuilding the
 // search index in bulk.
 func (s *Services) SearchSources() []search.Source {
-	return []search.Source{accounts.SearchSource()}
+	return []search.Source{accounts.SearchSource(), documents.SearchSource()}
 }
 
 // LoadDemo loads the demo data into an empty database.
