@@ -11,6 +11,7 @@ import (
 	"noichinh/internal/audit"
 	"noichinh/internal/calendar"
 	"noichinh/internal/civil"
+	"noichinh/internal/i18n"
 	"noichinh/internal/store"
 	"noichinh/internal/validate"
 	"noichinh/internal/vntext"
@@ -453,15 +454,16 @@ func (s *Service) derive(events []Event, class OffenceClass, pending int64, fiel
 
 // eventAudit describes a written event for the audit log.
 func eventAudit(c *Case, e, old *Event, after State) audit.Event {
+	label := func(k EventKind) string { return i18n.T(i18n.VI, "cases.event."+string(k), nil) }
 	action := "case." + string(e.Kind)
-	summary := fmt.Sprintf("%s: %s, ngày %s", c.RefCode, e.Kind, vntext.Date(e.EffectiveOn))
+	summary := fmt.Sprintf("%s: %s, ngày %s", c.RefCode, label(e.Kind), vntext.Date(e.EffectiveOn))
 	switch {
 	case e.Kind == Retracted:
 		action = "case.event_retracted"
-		summary = fmt.Sprintf("%s: rút sự kiện %d (%s)", c.RefCode, e.CorrectsEventID, old.Kind)
+		summary = fmt.Sprintf("%s: rút sự kiện %d (%s)", c.RefCode, e.CorrectsEventID, label(old.Kind))
 	case old != nil:
 		action = "case.event_corrected"
-		summary = fmt.Sprintf("%s: đính chính sự kiện %d (%s)", c.RefCode, e.CorrectsEventID, e.Kind)
+		summary = fmt.Sprintf("%s: đính chính sự kiện %d (%s)", c.RefCode, e.CorrectsEventID, label(e.Kind))
 	}
 	if e.BackDated() {
 		summary += " (nhập sau ngày hiệu lực)"
