@@ -166,7 +166,7 @@ func (s *Service) duplicates(ctx context.Context, tx *sql.Tx, actor *access.Acto
 		mark(ids, ReasonSameSender)
 	}
 	if len([]rune(q.subjectKey)) >= 3 {
-		ids, err := idsOf(ctx, tx, `SELECT id FROM petitions WHERE org_id = $1 AND subject_key = $2
+		ids, err := idsOf(ctx, tx, `SELECT id FROM petitions WHERE org_id = $1 AND subject_key = $2 AND subject_key <> ''
 			ORDER BY received_on DESC LIMIT 200`, actor.OrgID, q.subjectKey)
 		if err != nil {
 			return nil, err

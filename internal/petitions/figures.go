@@ -169,8 +169,9 @@ func newPetitionFigures() PetitionFigures {
 
 // tally computes the petition table of period from the rows of the
 // petitions that matter to it (received by its end, and open, unprocessed
-// or followed at its start), and the sets of petitions urged and replied
-// to within it. Rows must be in ID order; every list comes out in it.
+// or followed at its start), and the sets of petitions urged (after their
+// processing) and replied to within it. Rows must be in ID order; every
+// list comes out in it.
 func tally(period civil.Range, rows []figRow, urged, replied map[int64]bool) (PetitionFigures, Followed) {
 	f := newPetitionFigures()
 	complexF := newFollowed()
@@ -223,7 +224,8 @@ func tally(period civil.Range, rows []figRow, urged, replied map[int64]bool) (Pe
 				}
 			}
 		}
-		if urged[r.ID] {
+		// The first urging of a petition handled by urging is its processing.
+		if urged[r.ID] || (processedIn && r.Eligible && r.Handling == HandleUrged) {
 			f.UrgesSent.count(r)
 		}
 		if replied[r.ID] {

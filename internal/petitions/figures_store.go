@@ -1,9 +1,11 @@
 package petitions
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"noichinh/internal/access"
 	"noichinh/internal/civil"
@@ -34,7 +36,7 @@ func (s *Service) Figures(ctx context.Context, period civil.Range) (Figures, err
 		if err != nil {
 			return err
 		}
-		urged, err := eventPetitions(ctx, tx, actor, period, EvUrged, EvProcessed)
+		urged, err := eventPetitions(ctx, tx, actor, period, EvUrged)
 		if err != nil {
 			return err
 		}
@@ -50,16 +52,18 @@ func (s *Service) Figures(ctx context.Context, period civil.Range) (Figures, err
 
 // figureRows reads the petitions that matter to the period: received by its
 // end, and received in it, or unprocessed at its start, or followed and not
-// resolved before it. Split (mixed) petitions are counted through their parts.
+// resolved before it. Every column comes from the covering index
+// petitions_org_figures, one contiguous run per organisation. Split (mixed)
+// petitions are counted through their parts.
 func figureRows(ctx context.Context, q store.Querier, actor *access.Actor, period civil.Range) ([]figRow, error) {
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.ref_code, p.received_on, p.signer, p.kind, p.repeated,
 			p.complex_prolonged, p.processed_on, COALESCE(p.eligible, FALSE), p.filed_reason, p.handling, p.resolved_on,
 			p.outcome, p.money_returned, p.land_returned, p.people_protected
 		FROM petitions p
-		WHERE p.org_id = $1 AND p.classification <= $2 AND p.status <> 'split' AND p.received_on <= $4
+		WHERE p.org_id = $1 AND p.received_on <= $4 AND p.classification <= $2 AND p.status <> 'split'
 		  AND (p.received_on >= $3 OR p.processed_on IS NULL OR p.processed_on >= $3
-		       OR (p.handling IN ('forwarded', 'urged', 'accepted') AND (p.resolved_on IS NULL OR p.resolved_on >= $3)))
-		ORDER BY p.id`, actor.OrgID, actor.Clearance, period.From, period.To)
+		       OR (p.handling IN ('forwarded', 'urged', 'accepted') AND (p.resolved_on IS NULL OR p.resolved_on >= $3)))`,
+		actor.OrgID, actor.Clearance, period.From, period.To)
 	if err != nil {
 		return nil, fmt.Errorf("petition figures: %w", err)
 	}
@@ -74,41 +78,29 @@ func figureRows(ctx context.Context, q store.Querier, actor *access.Actor, perio
 		}
 		out = append(out, r)
 	}
+	slices.SortFunc(out, func(a, b figRow) int { return cmp.Compare(a.ID, b.ID) })
 	return out, rows.Err()
 }
 
-// eventPetitions is the set of visible petitions with an event of one of
-// kinds in the period. A processed event counts only when its handling was
-// to urge (the first urging is the processing decision itself).
-func eventPetitions(ctx context.Context, q store.Querier, actor *access.Actor, period civil.Range, kinds ...EventKind) (map[int64]bool, error) {
+// eventPetitions is the set of petitions with an event of kind in the
+// period. It reads only the events index; visibility is the figure rows'
+// (a petition urged or replied to in the period is always among them).
+func eventPetitions(ctx context.Context, q store.Querier, actor *access.Actor, period civil.Range, kind EventKind) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT petition_id FROM petition_events
+		WHERE org_id = $1 AND kind = $2 AND effective_on >= $3 AND effective_on <= $4`, actor.OrgID, kind, period.From, period.To)
+	if err != nil {
+		return nil, fmt.Errorf("petition events in period: %w", err)
+	}
+	defer rows.Close()
 	out := map[int64]bool{}
-	for _, k := range kinds {
-		cond := ""
-		if k == EvProcessed {
-			cond = ` AND p.handling = 'urged' AND p.handled_on = e.effective_on`
-		}
-		rows, err := q.QueryContext(ctx, `SELECT DISTINCT e.petition_id FROM petition_events e
-			JOIN petitions p ON p.id = e.petition_id
-			WHERE e.org_id = $1 AND e.kind = $2 AND e.effective_on >= $3 AND e.effective_on <= $4
-			  AND p.classification <= $5 AND p.status <> 'split'`+cond,
-			actor.OrgID, k, period.From, period.To, actor.Clearance)
-		if err != nil {
-			return nil, fmt.Errorf("petition events in period: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
+		out[id] = true
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 func figureSessions(ctx context.Context, q store.Querier, actor *access.Actor, period civil.Range) ([]sessionRow, error) {

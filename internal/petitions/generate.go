@@ -56,24 +56,48 @@ func (s *Service) generateStep(total func(generate.Scale) int) generate.Step {
 		if err := db.Read().QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM reception_sessions`).Scan(&nextSession); err != nil {
 			return err
 		}
+		// The committees' petitions are written interleaved, as they arrive in
+		// real use, so that one committee's rows are spread over the tables.
 		n := total(env.Scale)
+		gens := make([]*petitionGenerator, len(env.Orgs))
 		for i, org := range env.Orgs {
 			count := n / len(env.Orgs)
 			if i == 0 {
 				count += n % len(env.Orgs)
 			}
-			start := time.Now()
-			g, err := newPetitionGenerator(ctx, s, env, org, i)
+			g, err := newPetitionGenerator(ctx, s, env, org, i, count)
 			if err != nil {
 				return err
 			}
-			g.nextPetition, g.nextSession = nextPetition, nextSession
-			if err := g.run(ctx, count); err != nil {
-				return fmt.Errorf("petitions of %s: %w", org.Code, err)
+			g.nextPetition, g.nextSession = &nextPetition, &nextSession
+			if err := g.generateSessions(ctx); err != nil {
+				return err
 			}
-			nextPetition, nextSession = g.nextPetition, g.nextSession
-			env.Logf("petitions: %s: %d petitions, %d sessions in %v", org.Code, count, g.sessions, time.Since(start).Round(time.Millisecond))
+			gens[i] = g
 		}
+		start := time.Now()
+		for k := 0; k < gens[0].count; k++ {
+			for _, g := range gens {
+				if k < g.count {
+					if err := g.next(ctx, k); err != nil {
+						return fmt.Errorf("petitions of %s: %w", g.org.Code, err)
+					}
+				}
+			}
+			if (k+1)%10000 == 0 {
+				env.Logf("petitions: %d of %d in %v", (k+1)*len(gens), n, time.Since(start).Round(time.Second))
+			}
+		}
+		for _, g := range gens {
+			if err := g.finish(ctx); err != nil {
+				return err
+			}
+		}
+		sessions := 0
+		for _, g := range gens {
+			sessions += g.sessions
+		}
+		env.Logf("petitions: %d petitions, %d sessions in %v", n, sessions, time.Since(start).Round(time.Second))
 		return fixSequences(ctx, db, "petitions", "reception_sessions")
 	}}
 }
@@ -112,14 +136,15 @@ type petitionGenerator struct {
 	subjects    []string // recent people complained of
 	sessions    int
 
-	nextPetition, nextSession                   int64
+	count                                       int
+	nextPetition, nextSession                   *int64 // shared by the committees' generators
 	petitions, events, sendersIns, deadlinesIns *generate.Inserter
 	// pending rows referencing petitions not yet written, per inserter
 	pending map[*generate.Inserter][][]any
 }
 
-func newPetitionGenerator(ctx context.Context, s *Service, env *generate.Env, org orgs.Org, i int) (*petitionGenerator, error) {
-	g := &petitionGenerator{s: s, org: org, r: env.Rand(fmt.Sprintf("petitions/%d", i)), agencies: env.Agencies[org.ID],
+func newPetitionGenerator(ctx context.Context, s *Service, env *generate.Env, org orgs.Org, i, count int) (*petitionGenerator, error) {
+	g := &petitionGenerator{s: s, org: org, count: count, r: env.Rand(fmt.Sprintf("petitions/%d", i)), agencies: env.Agencies[org.ID],
 		specialists: env.Specialists[org.ID], counters: map[int]int{}, pending: map[*generate.Inserter][][]any{}}
 	rows, err := env.DB.Read().QueryContext(ctx, `SELECT id, name, valid_from, valid_to FROM units
 		WHERE org_id = $1 AND kind IN ('district', 'commune', 'ward') ORDER BY id`, org.ID)
@@ -152,27 +177,39 @@ func newPetitionGenerator(ctx context.Context, s *Service, env *generate.Env, or
 	return g, nil
 }
 
-// chunk is how many petitions are written before their senders, events and
-// deadlines, which reference them (held back until then).
-const chunk = 600
+// Petitions are written rowsPerInsert at a time, and every chunk of them
+// is followed by their senders, events and deadlines, which reference them
+// (held back until then). SQLite resolves $N placeholders by name, at a
+// cost that grows with the square of their number in a statement, so
+// statements are kept far below the Inserter's batch of 600 petition rows.
+// PostgreSQL takes the Inserter's full batches.
+func batchSizes(engine config.Engine) (rowsPerInsert, chunk int) {
+	if engine == config.Postgres {
+		return 600, 600
+	}
+	return 20, 100
+}
 
-func (g *petitionGenerator) run(ctx context.Context, count int) error {
-	if err := g.generateSessions(ctx); err != nil {
+// next generates the k-th of the committee's petitions, spread evenly over
+// the generated span with jitter, so dates ascend and numbers follow them.
+func (g *petitionGenerator) next(ctx context.Context, k int) error {
+	span := generateTo.DaysSince(generateFrom) + 1
+	day := generateFrom.AddDays(min(span-1, k*span/g.count+g.r.IntN(3)))
+	if err := g.petition(ctx, day); err != nil {
 		return err
 	}
-	span := generateTo.DaysSince(generateFrom) + 1
-	for i := range count {
-		// Spread evenly with jitter, so dates ascend and numbers follow them.
-		day := generateFrom.AddDays(min(span-1, i*span/count+g.r.IntN(3)))
-		if err := g.petition(ctx, day); err != nil {
-			return err
-		}
-		if (i+1)%chunk == 0 {
-			if err := g.flush(ctx); err != nil {
-				return err
-			}
-		}
+	rowsPerInsert, chunk := batchSizes(g.s.db.Engine())
+	switch {
+	case (k+1)%chunk == 0:
+		return g.flush(ctx)
+	case (k+1)%rowsPerInsert == 0:
+		return g.petitions.Flush(ctx)
 	}
+	return nil
+}
+
+// finish writes what is pending and the numbering counters.
+func (g *petitionGenerator) finish(ctx context.Context) error {
 	if err := g.flush(ctx); err != nil {
 		return err
 	}
@@ -368,8 +405,8 @@ func (g *petitionGenerator) petition(ctx context.Context, day civil.Date) error 
 	p, _ := project(Petition{}, events)
 	events = append(events, g.history(p)...)
 
-	id := g.nextPetition
-	g.nextPetition++
+	id := *g.nextPetition
+	*g.nextPetition++
 	g.counters[day.Year]++
 	created := day.Time().Add(time.Duration(8+g.r.IntN(9)) * time.Hour)
 	last := events[len(events)-1].EffectiveOn.Time().Add(10 * time.Hour)
@@ -533,7 +570,7 @@ func (g *petitionGenerator) generateSessions(ctx context.Context) error {
 		}
 		for j, host := range hosts {
 			held := m.AddDays(j*7 + g.r.IntN(3))
-			ss := Session{ID: g.nextSession, OrgID: g.org.ID, SessionInput: SessionInput{HeldOn: held, HostRole: host,
+			ss := Session{ID: *g.nextSession, OrgID: g.org.ID, SessionInput: SessionInput{HeldOn: held, HostRole: host,
 				HostName: hostName(host), Place: "Trụ sở Tiếp công dân " + g.org.Place, Kind: "periodic",
 				AssignedTo: g.specialists[g.r.IntN(len(g.specialists))]}}
 			for range 1 + g.r.IntN(6) {
@@ -567,7 +604,7 @@ func (g *petitionGenerator) generateSessions(ctx context.Context) error {
 					return err
 				}
 			}
-			g.nextSession++
+			*g.nextSession++
 			g.sessions++
 		}
 	}

@@ -97,6 +97,35 @@ func TestGenerate(t *testing.T) {
 	})
 }
 
+// At national scale the committees' petitions are interleaved, each
+// committee numbering its own.
+func TestGenerateNational(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		svc := newWorldService(t, db)
+		env := generated(t, db, svc, generate.National, 34*5+3)
+		rows, err := db.Read().Query(`SELECT org_id, COUNT(*), MIN(id), MAX(id), MIN(ref_code) FROM petitions GROUP BY org_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		orgs := 0
+		for rows.Next() {
+			var org, n, lo, hi int64
+			var first string
+			if err := rows.Scan(&org, &n, &lo, &hi, &first); err != nil {
+				t.Fatal(err)
+			}
+			orgs++
+			if (n != 5 && n != 8) || hi-lo < 34*3 || first != "2019-00001" {
+				t.Errorf("organisation %d: %d petitions, ids %d…%d, first %s", org, n, lo, hi, first)
+			}
+		}
+		if orgs != len(env.Orgs) || orgs != 34 {
+			t.Errorf("%d organisations with petitions", orgs)
+		}
+	})
+}
+
 // The bulk rebuild of the search index gives the entries the writes give.
 func TestSearchSourceMatchesWrites(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {

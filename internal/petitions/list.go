@@ -48,14 +48,14 @@ type Sort string
 const (
 	SortReceivedDesc Sort = ""             // newest first (default)
 	SortReceivedAsc  Sort = "received_asc" // oldest first
-	SortDue          Sort = "due"          // nearest deadline first
+	SortDue          Sort = "due"          // petitions with an open deadline, the nearest first
 	SortRef          Sort = "ref"          // by number
 )
 
 var sortSQL = map[Sort]string{
 	SortReceivedDesc: "p.received_on DESC, p.id DESC",
 	SortReceivedAsc:  "p.received_on, p.id",
-	SortDue:          "CASE WHEN p.next_due_on IS NULL THEN 1 ELSE 0 END, p.next_due_on, p.id",
+	SortDue:          "p.next_due_on, p.id",
 	SortRef:          "p.ref_code",
 }
 
@@ -196,6 +196,11 @@ func (s *Service) where(actor *access.Actor, f Filter) (string, []any) {
 	}
 	if !f.ReceivedTo.IsZero() {
 		add("p.received_on <= ?", f.ReceivedTo)
+	}
+	if f.Sort == SortDue {
+		// A deadline view: ordering every petition by a deadline most of
+		// them no longer have would sort the whole list for nothing.
+		conds = append(conds, "p.next_due_on IS NOT NULL")
 	}
 	today := s.Today()
 	switch f.Due {
