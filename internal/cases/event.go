@@ -37,9 +37,6 @@ var EventKinds = []EventKind{WatchAdded, LevelChanged, WatchRemoved, StageChange
 // Recordable reports whether k may be recorded through Record.
 func (k EventKind) Recordable() bool { return slices.Contains(EventKinds, k) }
 
-// watchKind reports whether k moves the case between watch lists.
-func (k EventKind) watchKind() bool { return k == WatchAdded || k == LevelChanged || k == WatchRemoved }
-
 // Stage is a procedural stage (StageChanged events) and the current stage of a case.
 type Stage string
 
