@@ -10,6 +10,7 @@ import (
 	"noichinh/internal/civil"
 	"noichinh/internal/fixture"
 	"noichinh/internal/notify"
+	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/store/storetest"
 	"noichinh/internal/vntext"
@@ -242,12 +243,51 @@ func TestSearchable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if doc.OrgID != w.org.ID || doc.Classification != access.Secret || !strings.Contains(doc.Title, w.economic.RefCode) ||
-			!strings.Contains(doc.Text, "15-TB/BNCTU") || !strings.Contains(doc.Text, "Phường Tam Thanh") || doc.Link == "" {
+		if doc.OrgID != w.org.ID || doc.Kind != "case" || doc.Classification != access.Secret ||
+			doc.Title != w.economic.RefCode+" · "+w.economic.Title || !strings.Contains(doc.Body, "Phường Tam Thanh") ||
+			doc.URL != caseLink(w.economic.ID) {
 			t.Errorf("searchable: %+v", doc)
 		}
 		if _, err := Searchable(context.Background(), db.Read(), 999999); err != store.ErrNotFound {
 			t.Errorf("missing case: %v", err)
 		}
+		// Every write keeps the global search index in step; a rebuild from
+		// SearchSource writes the same entries.
+		search.Register(SearchKind)
+		hits, err := search.New(db).Search(fixture.Ctx(w.leader), "dau thau tam thanh", 10)
+		if err != nil || len(hits) != 1 || hits[0].URL != caseLink(w.economic.ID) {
+			t.Fatalf("global search: %+v, %v", hits, err)
+		}
+		if hits, _ := search.New(db).Search(fixture.Ctx(w.cv3), "dau thau tam thanh", 10); len(hits) != 0 {
+			t.Errorf("an uncleared user finds the secret case: %+v", hits)
+		}
+		before := storetest.Dump(t, db)
+		if n, err := search.Reindex(context.Background(), db, []search.Source{SearchSource()}); err != nil || n != 5 {
+			t.Fatalf("reindex: %d, %v", n, err)
+		}
+		if after := storetest.Dump(t, db); stripSearchTimes(after) != stripSearchTimes(before) {
+			t.Error("the rebuilt index differs from the one kept by the writes")
+		}
 	})
+}
+
+// stripSearchTimes drops the index rows' ids and update times, which a
+// rebuild renews.
+func stripSearchTimes(dump string) string {
+	var out []string
+	for _, line := range strings.Split(dump, "\n") {
+		if strings.HasPrefix(line, "id=") && strings.Contains(line, "ftitle=") {
+			parts := strings.Split(line, " | ")
+			var keep []string
+			for _, p := range parts {
+				if !strings.HasPrefix(p, "id=") && !strings.HasPrefix(p, "updated_at=") {
+					keep = append(keep, p)
+				}
+			}
+			line = strings.Join(keep, " | ")
+		}
+		out = append(out, line)
+	}
+	slices.Sort(out)
+	return strings.Join(out, "\n")
 }

@@ -65,7 +65,7 @@ func Remind(ctx context.Context, db *store.DB, today civil.Date) (int, error) {
 			ok, err := notify.Add(ctx, tx, notify.Notification{
 				OrgID: r.orgID, UserID: r.userID, Kind: kind, Message: msg,
 				Params: map[string]string{"ref": r.ref, "due": vntext.Date(r.due)},
-				Link:   fmt.Sprintf("/cases/%d", r.caseID), Entity: "case", EntityID: fmt.Sprint(r.caseID), DueOn: r.due,
+				Link:   caseLink(r.caseID), Entity: "case", EntityID: fmt.Sprint(r.caseID), DueOn: r.due,
 				UniqueKey: fmt.Sprintf("case:%d:%s:%s:user:%d", r.caseID, kind, r.due, r.userID),
 			})
 			if err != nil {

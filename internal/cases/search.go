@@ -5,62 +5,55 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+	"strconv"
 
 	"noichinh/internal/access"
+	"noichinh/internal/search"
 	"noichinh/internal/store"
 )
 
-// SearchDoc is what the platform's search index keeps of a case. The index
-// filters results by OrgID and Classification against the searching user,
-// as every list does.
-type SearchDoc struct {
-	OrgID          int64
-	Classification access.Classification
-	Title          string // "VA-2020-001 · Vụ án Tham ô tài sản …"
-	Text           string // everything else worth finding, unfolded
-	Link           string
+// SearchKind is the cases' entry in the global search; the composition
+// root registers it (search.Register).
+var SearchKind = search.Kind{Name: "case", Label: "cases.search.kind", Perm: access.CasesRead}
+
+// The search entry of a case: "VA-2020-002 · Vụ án …" as the title, the
+// summary and the locality as the body. The same text comes from
+// Searchable (day-to-day writes) and SearchSource (bulk rebuilds).
+const searchColumns = `c.org_id, CAST(c.id AS TEXT), c.classification, c.ref_code || ' · ' || c.title,
+	c.summary || '` + "\n" + `' || COALESCE(l.name, ''), '/cases/' || CAST(c.id AS TEXT)
+	FROM cases c LEFT JOIN units l ON l.id = c.locality_id`
+
+// Searchable returns the search entry of case id: title and text to index,
+// with the organisation and classification the index filters results by.
+// It reads without an actor (the indexer is a job).
+func Searchable(ctx context.Context, q store.Querier, id int64) (search.Doc, error) {
+	d := search.Doc{Kind: SearchKind.Name}
+	err := q.QueryRowContext(ctx, `SELECT `+searchColumns+` WHERE c.id = $1`, id).
+		Scan(&d.OrgID, &d.RecordID, &d.Classification, &d.Title, &d.Body, &d.URL)
+	if errors.Is(err, sql.ErrNoRows) {
+		return search.Doc{}, store.ErrNotFound
+	}
+	if err != nil {
+		return search.Doc{}, fmt.Errorf("search entry of case %d: %w", id, err)
+	}
+	return d, nil
 }
 
-// Searchable returns the text to index for case id: reference, title,
-// summary, locality, linked documents, and the document symbols and texts
-// of its events. It reads without an actor (the indexer is a job).
-func Searchable(ctx context.Context, q store.Querier, id int64) (SearchDoc, error) {
-	var org int64
-	err := q.QueryRowContext(ctx, `SELECT org_id FROM cases WHERE id = $1`, id).Scan(&org)
-	if errors.Is(err, sql.ErrNoRows) {
-		return SearchDoc{}, store.ErrNotFound
-	}
-	if err != nil {
-		return SearchDoc{}, fmt.Errorf("searchable case %d: %w", id, err)
-	}
-	c, err := loadCase(ctx, q, org, access.MostSecret, id)
-	if err != nil {
-		return SearchDoc{}, err
-	}
-	events, err := loadEvents(ctx, q, id)
-	if err != nil {
-		return SearchDoc{}, err
-	}
-	parts := []string{c.RefCode, c.Summary, c.LocalityName}
-	for _, d := range c.Documents {
-		parts = append(parts, d.Symbol, d.Summary)
-	}
-	for _, e := range events {
-		d := e.Details
-		parts = append(parts, e.DocumentSymbol, d.Note, d.Reason, d.Difficulties, d.Conclusions)
-	}
-	var text []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			text = append(text, p)
-		}
-	}
-	return SearchDoc{
-		OrgID:          c.OrgID,
-		Classification: c.Classification,
-		Title:          c.RefCode + " · " + c.Title,
-		Text:           strings.Join(text, "\n"),
-		Link:           fmt.Sprintf("/cases/%d", c.ID),
-	}, nil
+// SearchSource gives the search index every case, for a rebuild in bulk
+// (after generating data or restoring a backup).
+func SearchSource() search.Source {
+	return search.Source{Kind: SearchKind.Name, Query: `SELECT ` + searchColumns + ` ORDER BY c.id`}
 }
+
+// putSearch keeps the case's search entry in step, inside the transaction
+// that changes the case.
+func putSearch(ctx context.Context, tx *sql.Tx, id int64) error {
+	d, err := Searchable(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return search.Put(ctx, tx, d)
+}
+
+// caseLink is the page of a case.
+func caseLink(id int64) string { return "/cases/" + strconv.FormatInt(id, 10) }

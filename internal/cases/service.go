@@ -141,6 +141,9 @@ func (s *Service) Create(ctx context.Context, in Input) (*Case, error) {
 		if err := insertRevision(ctx, tx, c, now, actor.UserID); err != nil {
 			return err
 		}
+		if err := putSearch(ctx, tx, id); err != nil {
+			return err
+		}
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: "case.create", Entity: "case", EntityID: id,
 			Summary: "Tạo hồ sơ " + c.RefCode + ": " + c.Title, After: recordSnapshot(c)}); err != nil {
 			return err
@@ -201,6 +204,9 @@ func (s *Service) Update(ctx context.Context, id int64, version int, in Input) (
 			return err
 		}
 		if err := insertRevision(ctx, tx, c, now, actor.UserID); err != nil {
+			return err
+		}
+		if err := putSearch(ctx, tx, id); err != nil {
 			return err
 		}
 		if _, err := audit.Record(ctx, tx, audit.Event{Action: "case.update", Entity: "case", EntityID: id,
