@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"noichinh/internal/access"
-	"noichinh/internal/audit"
 	"noichinh/internal/orgs"
 	"noichinh/internal/settings"
 	"noichinh/internal/store"
@@ -115,27 +114,10 @@ func (s *Service) CompleteSetup(ctx context.Context, token string, f SetupForm) 
 		if err != nil {
 			return err
 		}
-		now := store.Now()
-		var id int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO users (username, full_name, password_hash, password_changed_at, clearance,
-			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $4, $4) RETURNING id`,
-			n.Username, n.FullName, hash, now, n.Clearance).Scan(&id); err != nil {
-			return err
-		}
-		if err := addMembership(ctx, tx, id, n.OrgID, access.Administrator, 0, ""); err != nil {
-			return err
-		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE org_id = 0 AND key = $1`, setupSetting); err != nil {
 			return err
 		}
-		if u, err = userByID(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := indexUser(ctx, tx, u); err != nil {
-			return err
-		}
-		_, err = audit.Record(ctx, tx, audit.Event{OrgID: n.OrgID, Action: audit.Create, Entity: "user", EntityID: id,
-			Summary: "Khởi tạo: quản trị viên đầu tiên " + n.Username, After: u})
+		u, err = insertUser(ctx, tx, n, hash, "Khởi tạo: quản trị viên đầu tiên "+n.Username)
 		return err
 	})
 	return u, err

@@ -123,30 +123,38 @@ func (s *Service) CreateUser(ctx context.Context, n NewUser) (*User, error) {
 	}
 	var u *User
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		now := store.Now()
-		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO users (username, full_name, password_hash, must_change_password,
-			password_changed_at, clearance, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $5, $5) RETURNING id`,
-			n.Username, n.FullName, hash, n.MustChange, now, n.Clearance).Scan(&id)
-		if store.IsUniqueViolation(err) {
-			return validate.Errors{{Field: "username", Key: "accounts.error.username_taken"}}
-		}
-		if err != nil {
-			return fmt.Errorf("create user: %w", err)
-		}
-		if err := addMembership(ctx, tx, id, n.OrgID, n.Role, n.UnitID, n.Department); err != nil {
-			return err
-		}
-		if u, err = userByID(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := indexUser(ctx, tx, u); err != nil {
-			return err
-		}
-		_, err = audit.Record(ctx, tx, audit.Event{OrgID: n.OrgID, Action: audit.Create, Entity: "user", EntityID: id,
-			Summary: "Tạo tài khoản " + n.Username, After: u})
+		u, err = insertUser(ctx, tx, n, hash, "Tạo tài khoản "+n.Username)
 		return err
 	})
+	return u, err
+}
+
+// insertUser writes a new account with its membership, search entry and
+// audit entry inside tx; n must be validated and hash made.
+func insertUser(ctx context.Context, tx *sql.Tx, n NewUser, hash, summary string) (*User, error) {
+	var id int64
+	now := store.Now()
+	err := tx.QueryRowContext(ctx, `INSERT INTO users (username, full_name, password_hash, must_change_password,
+		password_changed_at, clearance, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $5, $5) RETURNING id`,
+		n.Username, n.FullName, hash, n.MustChange, now, n.Clearance).Scan(&id)
+	if store.IsUniqueViolation(err) {
+		return nil, validate.Errors{{Field: "username", Key: "accounts.error.username_taken"}}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	if err := addMembership(ctx, tx, id, n.OrgID, n.Role, n.UnitID, n.Department); err != nil {
+		return nil, err
+	}
+	u, err := userByID(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := indexUser(ctx, tx, u); err != nil {
+		return nil, err
+	}
+	_, err = audit.Record(ctx, tx, audit.Event{OrgID: n.OrgID, Action: audit.Create, Entity: "user", EntityID: id,
+		Summary: summary, After: u})
 	return u, err
 }
 
