@@ -1,11 +1,16 @@
 package petitions
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"noichinh/internal/access"
 	"noichinh/internal/fixture"
+	"noichinh/internal/i18n"
 	"noichinh/internal/store"
 	"noichinh/internal/store/storetest"
 )
@@ -98,12 +103,12 @@ func TestExportLeavesIdentitiesOut(t *testing.T) {
 		mustCreate(t, w, w.denunciation("2026-03-02"))
 		mustCreate(t, w, w.complaint("2026-03-03"))
 
-		rows, err := w.svc.Export(as(w.spec), ExportRequest{})
+		plain, err := w.svc.Export(as(w.spec), ExportRequest{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) != 2 || rows[0].Senders != nil || rows[0].SendersLabel != MaskedSenderLabel {
-			t.Fatalf("plain export %+v", rows)
+		if len(plain) != 2 || plain[0].Senders != nil || plain[0].SendersLabel != MaskedSenderLabel {
+			t.Fatalf("plain export %+v", plain)
 		}
 		// Specialists may reveal one petition, not export identities in bulk.
 		_, err = w.svc.Export(as(w.spec), ExportRequest{WithIdentities: true, Reason: "báo cáo"})
@@ -111,13 +116,41 @@ func TestExportLeavesIdentitiesOut(t *testing.T) {
 		_, err = w.svc.Export(as(w.leader), ExportRequest{WithIdentities: true})
 		fieldErr(t, err, "reason", "error.required")
 
-		rows, err = w.svc.Export(as(w.leader), ExportRequest{WithIdentities: true, Reason: "Cung cấp cho Cơ quan điều tra theo yêu cầu số 12/CSĐT",
+		rows, err := w.svc.Export(as(w.leader), ExportRequest{WithIdentities: true, Reason: "Cung cấp cho Cơ quan điều tra theo yêu cầu số 12/CSĐT",
 			Filter: Filter{Kinds: []Kind{Denunciation}}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(rows) != 1 || len(rows[0].Senders) != 1 || rows[0].Senders[0].Name != "Hoàng Văn Thắng" {
 			t.Fatalf("export with identities %+v", rows)
+		}
+		// The workbook shows the identities only for the export that carried them.
+		for _, tc := range []struct {
+			rows []ExportRow
+			want string
+		}{{plain, "Người gửi (được bảo vệ)"}, {rows, "Hoàng Văn Thắng, Thôn Nà Lầu, xã Đồng Đăng, 0912 345 678"}} {
+			var buf bytes.Buffer
+			if err := WriteExport(&buf, tc.rows, i18n.VI); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells, _ := f.GetRows("Đơn thư")
+			f.Close()
+			var denunciation []string
+			for _, row := range cells[1:] {
+				if len(row) > 5 && row[5] == "Tố cáo" {
+					denunciation = row
+				}
+			}
+			if len(cells) != len(tc.rows)+1 || denunciation == nil || denunciation[4] != tc.want {
+				t.Errorf("workbook rows %q", cells)
+			}
+			if strings.Contains(tc.want, "được bảo vệ") && strings.Contains(fmt.Sprint(cells), "Thắng") {
+				t.Error("a plain export's workbook names the sender")
+			}
 		}
 		var n int
 		if err := db.Read().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'export'`).Scan(&n); err != nil || n != 2 {
