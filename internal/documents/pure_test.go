@@ -332,6 +332,14 @@ func TestExtractText(t *testing.T) {
 			t.Errorf("%s: got %q, %v; want %q", tt.name, got, err, tt.want)
 		}
 	}
+	// The name decides before the content: only .txt and .docx are read.
+	for name, ok := range map[string]bool{"a.txt": true, "A.DOCX": true, "noext": true, "báo cáo.pdf": false,
+		"x.doc": false, "dir.v2/plan.xlsx": false, `C:\tmp\ghi chú.TXT`: true} {
+		_, err := ExtractText(name, []byte("Chỉ thị số 48-CT/TW"))
+		if refused := err != nil; refused == ok {
+			t.Errorf("%s: accepted %v, want %v (%v)", name, !refused, ok, err)
+		}
+	}
 	// The text of a real DOCX is what cite reads.
 	text, err := ExtractText("seed.docx", makeDOCX(t, strings.Split(string(seed), "\n")...))
 	if err != nil {

@@ -73,6 +73,9 @@ func checkRelation(in RelationInput, targetKnown bool) (RelationInput, validate.
 	t.Symbol, t.Number = compactSymbol(t.Symbol), vntext.Clean(t.Number)
 	t.Issuer, t.Summary = vntext.Clean(t.Issuer), vntext.Clean(t.Summary)
 	switch {
+	case t.Symbol == "" && t.Kind == "" && t.Number == "":
+		// Nothing names the target: ask for its symbol, the usual way.
+		errs.Required("target.symbol", "")
 	case t.Symbol != "":
 		sym, err := cite.ParseSymbol(t.Symbol)
 		if err != nil {

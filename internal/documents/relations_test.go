@@ -184,7 +184,9 @@ func TestRelationRefusals(t *testing.T) {
 			{"unknown type", e.spec, RelationInput{FromID: a.ID, ToID: b.ID, Type: "cites"}, "type", "documents.error.unknown_relation"},
 			{"invalid target symbol", e.spec, RelationInput{FromID: a.ID, Type: Implements, Target: Target{Symbol: "abc"}},
 				"target.symbol", "documents.error.invalid_symbol"},
-			{"no target", e.spec, RelationInput{FromID: a.ID, Type: Implements}, "target.kind", "documents.error.unknown_kind"},
+			{"no target", e.spec, RelationInput{FromID: a.ID, Type: Implements}, "target.symbol", "error.required"},
+			{"number without kind", e.spec, RelationInput{FromID: a.ID, Type: Implements, Target: Target{Number: "14"}},
+				"target.kind", "documents.error.unknown_kind"},
 			{"target above clearance", e.low, RelationInput{FromID: a.ID, ToID: secret.ID, Type: Implements}, "to_id", "error.not_found"},
 		}
 		for _, tt := range tests {

@@ -3,7 +3,6 @@ package documents
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -104,52 +103,8 @@ func (s *Service) History(ctx context.Context, id int64) ([]Event, error) {
 // AutoNumber takes it again inside its transaction, so two people shown the
 // same number still register different ones.
 func (s *Service) NextNumber(ctx context.Context, kind string, onDate civil.Date) (string, error) {
-	actor, err := access.Check(ctx, access.DocsWrite)
-	if err != nil {
-		return "", err
-	}
-	var number string
-	err = s.db.ReadTx(ctx, func(tx *sql.Tx) error {
-		var errs validate.Errors
-		if !ValidKind(kind) {
-			errs.Add("kind", "documents.error.unknown_kind", map[string]any{"kind": kind})
-		}
-		if !onDate.Valid() {
-			errs.Add("issued_on", "error.invalid_date", nil)
-		}
-		if len(errs) > 0 {
-			return errs
-		}
-		org, err := loadOrg(ctx, tx, actor.OrgID)
-		if err != nil {
-			return err
-		}
-		code, level := DefaultKindCode(kind), IssuerLevel(org.IssuerCode)
-		switch {
-		case org.IssuerCode == "":
-			errs.Add("symbol", "documents.error.no_issuer_code", nil)
-		case code == "":
-			errs.Add("kind", "documents.error.kind_not_numbered", nil)
-		case level == "":
-			errs.Add("symbol", "documents.error.no_issuer_level", map[string]any{"issuer": org.IssuerCode})
-		}
-		if len(errs) > 0 {
-			return errs
-		}
-		term, err := termOn(ctx, tx, actor.OrgID, level, onDate)
-		if errors.Is(err, store.ErrNotFound) {
-			errs.Add("issued_on", "documents.error.no_term", map[string]any{"date": vntext.Date(onDate)})
-			return errs
-		}
-		if err != nil {
-			return err
-		}
-		seq := sequence{Scheme: NumberingParty, Level: level, Issuer: matchForm(org.IssuerCode), Code: matchForm(code)}
-		last, err := maxNumber(ctx, tx, actor.OrgID, seq.name(term.ID))
-		number = formatNumber(last + 1)
-		return err
-	})
-	return number, err
+	next, err := s.NextOwnNumber(ctx, kind, onDate)
+	return next.Number, err
 }
 
 // Create registers a document. Unregistered relations that name its symbol

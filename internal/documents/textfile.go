@@ -21,12 +21,15 @@ const maxDocumentXML = 64 << 20
 // ExtractText returns the text of an uploaded .txt or .docx file for the
 // paste-a-text analysis. Text files must be UTF-8 (a UTF-8 byte-order mark is
 // dropped; UTF-16 with a byte-order mark is converted); anything else is
-// refused with a field error on "file", never guessed.
+// refused with a field error on "file", never guessed. A name whose
+// extension is neither .txt nor .docx is refused whatever its content.
 func ExtractText(fileName string, data []byte) (string, error) {
 	fail := func(key string) (string, error) {
 		return "", validate.Errors{{Field: "file", Key: key}}
 	}
 	switch {
+	case !analyzableName(fileName):
+		return fail("documents.error.text_type_refused")
 	case len(data) == 0:
 		return fail("documents.error.file_empty")
 	case len(data) > MaxAttachmentSize:
