@@ -37,7 +37,7 @@ import (
 
 // benchDataVersion names the generated data; change it when the generator
 // or the schema changes so that the cached databases are rebuilt.
-const benchDataVersion = "v2"
+const benchDataVersion = "v3"
 
 const benchDoneKey = "bench.cases.generated"
 

@@ -468,10 +468,11 @@ func lowerFirst(s string) string {
 }
 
 // bulk writes generated rows. On PostgreSQL it is generate.Inserter
-// (multi-row INSERTs). On SQLite, whose parser and binder look numbered
-// parameters up by a linear scan, a 30,000-parameter statement costs time
-// quadratic in its size; there one prepared single-row INSERT per table,
-// run in large transactions, is many times faster.
+// (multi-row INSERTs). On SQLite, whose binder looks numbered parameters up
+// by a linear scan, one prepared single-row INSERT reused in large
+// transactions costs less per row than multi-row statements: the province
+// scale (6,000 cases, 67,000 events) took 4 s this way and 10 s through
+// generate.Inserter's 1,000-parameter statements.
 type bulk interface {
 	Add(ctx context.Context, values ...any) error
 	Flush(ctx context.Context) error

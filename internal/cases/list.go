@@ -196,7 +196,8 @@ func (s *Service) listWhere(actor *access.Actor, f Filter) (string, []any, valid
 		add("c." + flagColumn(fl) + " = TRUE")
 	}
 	if f.AssigneeID != 0 {
-		add("EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_id = c.id AND a.user_id = ?)", f.AssigneeID)
+		// A specialist's few hundred cases, from the assignees index.
+		add("c.id IN (SELECT a.case_id FROM case_assignees a WHERE a.user_id = ?)", f.AssigneeID)
 	}
 	if f.LocalityID != 0 {
 		add("c.locality_id = ?", f.LocalityID)
