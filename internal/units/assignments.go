@@ -206,3 +206,68 @@ func (s *Service) FollowedBy(ctx context.Context, userID int64, d civil.Date) ([
 	vntext.SortFunc(out, func(a Assignment) string { return a.UnitName })
 	return out, nil
 }
+
+// AssignmentFilter selects assignments for ListAssignments.
+type AssignmentFilter struct {
+	On     civil.Date // in force on this day; zero: every assignment ever recorded
+	UserID int64      // 0: everyone
+	UnitID int64      // 0: every unit
+	Role   AssignmentRole
+}
+
+// ListAssignments answers "who follows what": the organisation's
+// assignments matching f, by staff member then unit in Vietnamese order.
+func (s *Service) ListAssignments(ctx context.Context, f AssignmentFilter) ([]Assignment, error) {
+	actor, err := access.Check(ctx, access.OrgRead)
+	if err != nil {
+		return nil, err
+	}
+	where := `a.org_id = $1`
+	args := []any{actor.OrgID}
+	if !f.On.IsZero() {
+		args = append(args, f.On)
+		where += fmt.Sprintf(` AND a.starts_on <= $%d AND (a.ends_on IS NULL OR a.ends_on >= $%d)`, len(args), len(args))
+	}
+	if f.UserID != 0 {
+		args = append(args, f.UserID)
+		where += fmt.Sprintf(` AND a.user_id = $%d`, len(args))
+	}
+	if f.UnitID != 0 {
+		args = append(args, f.UnitID)
+		where += fmt.Sprintf(` AND a.unit_id = $%d`, len(args))
+	}
+	if f.Role != "" {
+		args = append(args, f.Role)
+		where += fmt.Sprintf(` AND a.role = $%d`, len(args))
+	}
+	out, err := queryAssignments(ctx, s.db.Read(), where, args...)
+	if err != nil {
+		return nil, err
+	}
+	vntext.SortFunc(out, func(a Assignment) string { return a.UnitName })
+	vntext.SortFunc(out, func(a Assignment) string { return a.UserName })
+	return out, nil
+}
+
+// StaffMember is a user of the organisation who may be assigned a locality.
+type StaffMember struct {
+	UserID   int64
+	FullName string
+	Username string
+	Role     access.Role
+}
+
+// Staff lists the organisation's enabled leaders and specialists, the people
+// an assignment may name, in Vietnamese order.
+func (s *Service) Staff(ctx context.Context) ([]StaffMember, error) {
+	actor, err := access.Check(ctx, access.OrgRead)
+	if err != nil {
+		return nil, err
+	}
+	out, err := listStaff(ctx, s.db.Read(), actor.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	vntext.SortFunc(out, func(m StaffMember) string { return m.FullName })
+	return out, nil
+}

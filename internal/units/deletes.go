@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"noichinh/internal/access"
 	"noichinh/internal/audit"
+	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/validate"
 )
@@ -17,7 +19,7 @@ import (
 
 // DeletePosition removes a term recorded by mistake.
 func (s *Service) DeletePosition(ctx context.Context, id int64, version int) error {
-	return s.deleteRecord(ctx, "positions", "position", id, version, func(q store.Querier, orgID int64) (any, error) {
+	return s.deleteRecord(ctx, "positions", "position", id, version, nil, func(q store.Querier, orgID int64) (any, error) {
 		return getPosition(ctx, q, orgID, id)
 	})
 }
@@ -25,14 +27,14 @@ func (s *Service) DeletePosition(ctx context.Context, id int64, version int) err
 // DeleteAssignment removes an assignment recorded by mistake (one that
 // merely ended is ended with EndAssignment).
 func (s *Service) DeleteAssignment(ctx context.Context, id int64, version int) error {
-	return s.deleteRecord(ctx, "assignments", "assignment", id, version, func(q store.Querier, orgID int64) (any, error) {
+	return s.deleteRecord(ctx, "assignments", "assignment", id, version, nil, func(q store.Querier, orgID int64) (any, error) {
 		return getAssignment(ctx, q, orgID, id)
 	})
 }
 
 // DeleteSteeringMember removes a seat recorded by mistake.
 func (s *Service) DeleteSteeringMember(ctx context.Context, id int64, version int) error {
-	return s.deleteRecord(ctx, "steering_members", "steering_member", id, version, func(q store.Querier, orgID int64) (any, error) {
+	return s.deleteRecord(ctx, "steering_members", "steering_member", id, version, nil, func(q store.Querier, orgID int64) (any, error) {
 		return getSteering(ctx, q, orgID, id)
 	})
 }
@@ -40,7 +42,7 @@ func (s *Service) DeleteSteeringMember(ctx context.Context, id int64, version in
 // DeleteCongress removes a congress recorded by mistake; refused while a
 // term names it.
 func (s *Service) DeleteCongress(ctx context.Context, id int64, version int) error {
-	return s.deleteRecord(ctx, "congresses", "congress", id, version, func(q store.Querier, orgID int64) (any, error) {
+	return s.deleteRecord(ctx, "congresses", "congress", id, version, nil, func(q store.Querier, orgID int64) (any, error) {
 		return getCongress(ctx, q, orgID, id)
 	})
 }
@@ -48,16 +50,21 @@ func (s *Service) DeleteCongress(ctx context.Context, id int64, version int) err
 // DeletePerson removes a person recorded by mistake; refused while a term
 // or a steering seat names them.
 func (s *Service) DeletePerson(ctx context.Context, id int64, version int) error {
-	return s.deleteRecord(ctx, "people", "person", id, version, func(q store.Querier, orgID int64) (any, error) {
+	// The search entry goes with the person, in the same transaction.
+	unindex := func(tx *sql.Tx, orgID int64) error {
+		return search.Delete(ctx, tx, orgID, PersonSearchKind.Name, strconv.FormatInt(id, 10))
+	}
+	return s.deleteRecord(ctx, "people", "person", id, version, unindex, func(q store.Querier, orgID int64) (any, error) {
 		return getPerson(ctx, q, orgID, id)
 	})
 }
 
 // deleteRecord deletes one row of table if version is current, in an
 // audited transaction; a row other records refer to is refused with
-// units.error.in_use.
+// units.error.in_use. after (if not nil) runs in the same transaction once
+// the row is gone.
 func (s *Service) deleteRecord(ctx context.Context, table, entity string, id int64, version int,
-	get func(q store.Querier, orgID int64) (any, error)) error {
+	after func(tx *sql.Tx, orgID int64) error, get func(q store.Querier, orgID int64) (any, error)) error {
 	actor, err := access.Check(ctx, access.OrgWrite)
 	if err != nil {
 		return err
@@ -79,6 +86,11 @@ func (s *Service) deleteRecord(ctx context.Context, table, entity string, id int
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return store.ErrConflict
+		}
+		if after != nil {
+			if err := after(tx, actor.OrgID); err != nil {
+				return err
+			}
 		}
 		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Delete, Entity: entity, EntityID: id,
 			Summary: "Xóa " + entity + " ghi nhầm", Before: before})

@@ -580,3 +580,48 @@ func (s *Service) Congresses(ctx context.Context, unitID int64) ([]Congress, err
 	}
 	return listCongresses(ctx, s.db.Read(), actor.OrgID, unitID)
 }
+
+// AddPositionNewPerson records someone not yet known in a post: the person
+// (person.FullName, reported as field "person_name") and the term, in one
+// transaction, so that a refused term leaves no stray person behind.
+// in.PersonID is ignored.
+func (s *Service) AddPositionNewPerson(ctx context.Context, person PersonInput, in PositionInput) (Position, error) {
+	actor, err := access.Check(ctx, access.OrgWrite)
+	if err != nil {
+		return Position{}, err
+	}
+	var errs validate.Errors
+	for _, e := range person.clean() {
+		e.Field = "person_" + map[string]string{"full_name": "name", "note": "note"}[e.Field]
+		errs = append(errs, e)
+	}
+	in.PersonID = 0
+	for _, e := range in.clean() {
+		if e.Field != "person_id" {
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		return Position{}, errs
+	}
+	var pos Position
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		p := Person{OrgID: actor.OrgID, FullName: person.FullName, Note: person.Note}
+		if err := insertPerson(ctx, tx, &p); err != nil {
+			return err
+		}
+		if _, err := audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "person", EntityID: p.ID,
+			Summary: "Thêm người " + p.FullName, After: p}); err != nil {
+			return err
+		}
+		in.PersonID = p.ID
+		var err error
+		if pos, err = addPosition(ctx, tx, actor, in); err != nil {
+			return err
+		}
+		_, err = audit.Record(ctx, tx, audit.Event{Action: audit.Create, Entity: "position", EntityID: pos.ID,
+			Summary: fmt.Sprintf("Ghi chức vụ %s của %s tại %s", pos.Title, pos.PersonName, pos.UnitName), After: pos})
+		return err
+	})
+	return pos, err
+}

@@ -158,3 +158,23 @@ func updateSteering(ctx context.Context, tx *sql.Tx, m *SteeringMember) error {
 	m.Version++
 	return nil
 }
+
+// listStaff returns the enabled leaders and specialists of the organisation.
+func listStaff(ctx context.Context, q store.Querier, orgID int64) ([]StaffMember, error) {
+	rows, err := q.QueryContext(ctx, `SELECT u.id, u.full_name, u.username, m.role FROM users u
+		JOIN memberships m ON m.user_id = u.id
+		WHERE m.org_id = $1 AND m.role IN ('leader', 'specialist') AND u.disabled_at IS NULL ORDER BY u.id`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("list staff: %w", err)
+	}
+	defer rows.Close()
+	var out []StaffMember
+	for rows.Next() {
+		var m StaffMember
+		if err := rows.Scan(&m.UserID, &m.FullName, &m.Username, &m.Role); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -37,7 +37,7 @@ func insertPerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	if err != nil {
 		return fmt.Errorf("insert person: %w", err)
 	}
-	return nil
+	return putPersonSearch(ctx, tx, *p)
 }
 
 func updatePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
@@ -53,7 +53,7 @@ func updatePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	}
 	p.UpdatedAt = now
 	p.Version++
-	return nil
+	return putPersonSearch(ctx, tx, *p)
 }
 
 // listPeople returns the organisation's people whose folded name contains text.

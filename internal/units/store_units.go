@@ -109,7 +109,7 @@ func insertUnit(ctx context.Context, tx *sql.Tx, u *Unit) error {
 }
 
 // updateUnitAttrs changes the attributes without history (and the search
-// text, which includes the code), if u.Version is current.
+// text and entry, which include the code), if u.Version is current.
 func updateUnitAttrs(ctx context.Context, tx *sql.Tx, u *Unit, versions []Version) error {
 	now := store.Now()
 	res, err := tx.ExecContext(ctx, `UPDATE units SET code = $1, issuer_code = $2, admin_code = $3, note = $4,
@@ -126,11 +126,11 @@ func updateUnitAttrs(ctx context.Context, tx *sql.Tx, u *Unit, versions []Versio
 	}
 	u.UpdatedAt = now
 	u.Version++
-	return nil
+	return putUnitSearch(ctx, tx, *u, versions)
 }
 
 // applyVersions stores a unit's derived versions and copies the current
-// state onto the units row. With checkVersion, only if u.Version is still
+// state onto the units row (and its search entry). With checkVersion, only if u.Version is still
 // current (the optimistic check of an edit); without, for a unit created
 // in this same transaction.
 func applyVersions(ctx context.Context, tx *sql.Tx, u *Unit, versions []Version, checkVersion bool) error {
@@ -168,7 +168,7 @@ func applyVersions(ctx context.Context, tx *sql.Tx, u *Unit, versions []Version,
 	}
 	u.UpdatedAt = now
 	u.Version++
-	return nil
+	return putUnitSearch(ctx, tx, *u, versions)
 }
 
 const eventColumns = `id, org_id, unit_id, kind, effective_on, date_precision, name, short_name, name_en, unit_kind,
