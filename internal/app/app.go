@@ -23,6 +23,7 @@ import (
 	"noichinh/internal/store"
 	"noichinh/internal/units"
 	"noichinh/internal/web"
+	"noichinh/internal/web/unitsweb"
 )
 
 // Services are the module services of one process.
@@ -43,6 +44,8 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 	}
 	search.Register(search.Kind{Name: "user", Label: "search.kind.user", Perm: access.UsersAdmin})
 	search.Register(documents.SearchKind)
+	search.Register(units.SearchKind)
+	search.Register(units.PersonSearchKind)
 	return &Services{
 		DB:        db,
 		Config:    cfg,
@@ -55,7 +58,12 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 
 // Web assembles the web application with every module's pages and API.
 func (s *Services) Web(log *slog.Logger) (*web.App, error) {
-	return web.New(web.Options{DB: s.DB, Log: log, Config: s.Config, Accounts: s.Accounts, Search: s.Search})
+	webApp, err := web.New(web.Options{DB: s.DB, Log: log, Config: s.Config, Accounts: s.Accounts, Search: s.Search})
+	if err != nil {
+		return nil, err
+	}
+	unitsweb.Register(webApp, s.Units)
+	return webApp, nil
 }
 
 // DemoSteps lists each module's demo data, in dependency order.
@@ -85,7 +93,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 // SearchSources lists every module's searchable records, for rebuilding the
 // search index in bulk.
 func (s *Services) SearchSources() []search.Source {
-	return []search.Source{accounts.SearchSource(), documents.SearchSource()}
+	return append([]search.Source{accounts.SearchSource(), documents.SearchSource()}, units.SearchSources()...)
 }
 
 // LoadDemo loads the demo data into an empty database.
