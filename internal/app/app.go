@@ -23,6 +23,7 @@ import (
 	"noichinh/internal/store"
 	"noichinh/internal/units"
 	"noichinh/internal/web"
+	"noichinh/internal/web/documentsweb"
 	"noichinh/internal/web/unitsweb"
 )
 
@@ -62,6 +63,7 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	documentsweb.Register(webApp, s.Documents, s.Accounts)
 	unitsweb.Register(webApp, s.Units)
 	return webApp, nil
 }
