@@ -1,30 +1,48 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"math/bits"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"noichinh/internal/civil"
 )
 
 // Calendar answers which days are days off for state bodies, from the rules
-// and the government's yearly schedules. It is computed once by New and is
-// immutable afterwards, so it is safe for concurrent use.
+// and the government's yearly schedules.
+//
+// A *Calendar is a handle on immutable data: Replace swaps in new rules and
+// schedules atomically, and every method reads the data once, at its start,
+// so one answer never mixes two versions. Services hold the handle they were
+// given at construction and see an administrator's changes without being
+// rebuilt. A computation of several steps that must agree with itself (a
+// page listing days off and a deadline across them) takes Pin first. It is
+// safe for concurrent use.
 type Calendar struct {
+	p      atomic.Pointer[snapshot]
+	frozen bool // Default and pinned handles refuse Replace
+}
+
+// snapshot is one immutable version of a calendar's data.
+type snapshot struct {
 	first, last int      // JDN range covered by the rules
 	work        []uint64 // bit i set: day first+i is a working day
 	cum         []int32  // working days before word w of work
 	notes       map[int][]note
-	confirmed   map[int]Schedule
+	schedules   map[int]Schedule // by year, as loaded
 	rules       Rules
 }
 
 // note explains why a day that is not an ordinary weekly rest day is off.
-type note struct{ reason, reasonEN string }
+type note struct {
+	reason, reasonEN string
+	scheduled        bool // set by a government schedule, not by the law
+}
 
 // DayOff is a day off other than an ordinary weekly rest day: a holiday
 // (even one that falls on a weekend), a make-up day, or a day the
@@ -34,10 +52,18 @@ type DayOff struct {
 	Reason   string // Vietnamese
 	ReasonEN string
 	Lunar    LunarDate
+	// Scheduled is true when a government schedule (or an administrator's
+	// override) made the day off, false when the law alone does.
+	Scheduled bool
 }
 
+// ErrFrozen is returned by Replace on the shared Default calendar and on
+// pinned handles, whose data must never change under their holders.
+var ErrFrozen = errors.New("calendar: this calendar cannot be replaced (Default or pinned); build one with New")
+
 // Default returns the calendar built from the embedded rules and schedules.
-// It is built once per process.
+// It is built once per process and shared, so it refuses Replace: a process
+// that keeps calendar data of its own builds its own Calendar with New.
 var Default = sync.OnceValues(func() (*Calendar, error) {
 	rules, err := EmbeddedRules()
 	if err != nil {
@@ -47,21 +73,77 @@ var Default = sync.OnceValues(func() (*Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(rules, schedules)
+	c, err := New(rules, schedules)
+	if err != nil {
+		return nil, err
+	}
+	c.frozen = true
+	return c, nil
 })
 
 // New builds a calendar. The rules cover the days from the first holiday
 // law's effective date to the last one's end (or to 2199-12-31); a schedule
 // for a year outside that span is an error, never silently ignored.
 func New(rules Rules, schedules []Schedule) (*Calendar, error) {
+	s, err := build(rules, schedules)
+	if err != nil {
+		return nil, err
+	}
+	c := &Calendar{}
+	c.p.Store(s)
+	return c, nil
+}
+
+// Replace checks the new rules and schedules completely and, only when they
+// are valid, makes them the calendar's data in one atomic step; on error the
+// calendar keeps its data. Calls already running finish on the data they
+// started with.
+func (c *Calendar) Replace(rules Rules, schedules []Schedule) error {
+	if c.frozen {
+		return ErrFrozen
+	}
+	s, err := build(rules, schedules)
+	if err != nil {
+		return err
+	}
+	c.p.Store(s)
+	return nil
+}
+
+// Pin returns a handle on the calendar's current data that never changes,
+// for a computation of several calls that must all see the same version.
+func (c *Calendar) Pin() *Calendar {
+	p := &Calendar{frozen: true}
+	p.p.Store(c.load())
+	return p
+}
+
+// load is the current data; every exported method calls it once.
+func (c *Calendar) load() *snapshot { return c.p.Load() }
+
+// Rules returns the rules the calendar was built from.
+func (c *Calendar) Rules() Rules { return c.load().rules }
+
+// Schedules returns the government schedules loaded, in year order.
+func (c *Calendar) Schedules() []Schedule {
+	s := c.load()
+	out := make([]Schedule, 0, len(s.schedules))
+	for _, sc := range s.schedules {
+		out = append(out, sc)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+func build(rules Rules, schedules []Schedule) (*snapshot, error) {
 	if err := rules.validate(); err != nil {
 		return nil, fmt.Errorf("calendar: holiday rules: %w", err)
 	}
-	c := &Calendar{
+	c := &snapshot{
 		first:     jdnOf(rules.Laws[0].EffectiveFrom),
 		last:      jdnOf(lastSupported),
 		notes:     make(map[int][]note),
-		confirmed: make(map[int]Schedule),
+		schedules: make(map[int]Schedule),
 		rules:     rules,
 	}
 	if end := rules.Laws[len(rules.Laws)-1].EffectiveTo; !end.IsZero() && jdnOf(end) < c.last {
@@ -84,7 +166,7 @@ func New(rules Rules, schedules []Schedule) (*Calendar, error) {
 	for j, hs := range holidays {
 		off[j-c.first] = true
 		for _, h := range hs {
-			c.notes[j] = append(c.notes[j], note{h.Name, h.NameEN})
+			c.notes[j] = append(c.notes[j], note{reason: h.Name, reasonEN: h.NameEN})
 		}
 	}
 	c.addMakeUpDays(holidays, rest, off)
@@ -107,7 +189,7 @@ func New(rules Rules, schedules []Schedule) (*Calendar, error) {
 }
 
 // weeklyRest reports whether day j is a weekly rest day under the rule in force.
-func (c *Calendar) weeklyRest(j int) bool {
+func (c *snapshot) weeklyRest(j int) bool {
 	d := dateOf(j)
 	for _, w := range c.rules.WeeklyRest {
 		if inForce(d, w.EffectiveFrom, w.EffectiveTo) {
@@ -129,7 +211,7 @@ type lawHoliday struct {
 }
 
 // holidays lists, by JDN, the holidays each law grants on the days it is in force.
-func (c *Calendar) holidays() (map[int][]lawHoliday, error) {
+func (c *snapshot) holidays() (map[int][]lawHoliday, error) {
 	out := make(map[int][]lawHoliday)
 	for _, law := range c.rules.Laws {
 		lastYear := lastSupported.Year
@@ -161,7 +243,7 @@ func (c *Calendar) holidays() (map[int][]lawHoliday, error) {
 // the next day that is neither a rest day, a holiday nor already a make-up
 // day, taken in date order so that a run of holidays pushes its make-up
 // days past its end.
-func (c *Calendar) addMakeUpDays(holidays map[int][]lawHoliday, rest, off []bool) {
+func (c *snapshot) addMakeUpDays(holidays map[int][]lawHoliday, rest, off []bool) {
 	days := make([]int, 0, len(holidays))
 	for j := range holidays {
 		days = append(days, j)
@@ -184,19 +266,19 @@ func (c *Calendar) addMakeUpDays(holidays map[int][]lawHoliday, rest, off []bool
 			off[m-c.first] = true
 			d := dateOf(j)
 			c.notes[m] = append(c.notes[m], note{
-				fmt.Sprintf("Nghỉ bù cho ngày %d/%d – %s", d.Day, int(d.Month), h.Name),
-				fmt.Sprintf("Make-up day for %d %s – %s", d.Day, d.Month, h.NameEN),
+				reason:   fmt.Sprintf("Nghỉ bù cho ngày %d/%d – %s", d.Day, int(d.Month), h.Name),
+				reasonEN: fmt.Sprintf("Make-up day for %d %s – %s", d.Day, d.Month, h.NameEN),
 			})
 		}
 	}
 }
 
 // apply lays one government schedule over the rules.
-func (c *Calendar) apply(s Schedule, off []bool) error {
+func (c *snapshot) apply(s Schedule, off []bool) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	if _, dup := c.confirmed[s.Year]; dup {
+	if _, dup := c.schedules[s.Year]; dup {
 		return fmt.Errorf("calendar: two schedules for %d", s.Year)
 	}
 	for _, o := range s.Overrides {
@@ -207,38 +289,42 @@ func (c *Calendar) apply(s Schedule, off []bool) error {
 		switch o.Kind {
 		case KindDayOff:
 			off[j-c.first] = true
-			c.notes[j] = []note{{o.Reason, o.ReasonEN}}
+			c.notes[j] = []note{{reason: o.Reason, reasonEN: o.ReasonEN, scheduled: true}}
 		case KindWorkDay:
 			off[j-c.first] = false
 			delete(c.notes, j)
 		}
 	}
-	c.confirmed[s.Year] = s
+	c.schedules[s.Year] = s
 	return nil
 }
 
-func (c *Calendar) noData(year int) *NoDataError {
-	return &NoDataError{Year: year, Covered: c.Covered()}
+func (c *snapshot) noData(year int) *NoDataError {
+	return &NoDataError{Year: year, Covered: c.covered()}
 }
 
-// Covered is the span of days the rules answer for.
-func (c *Calendar) Covered() civil.Range {
+func (c *snapshot) covered() civil.Range {
 	return civil.Range{From: dateOf(c.first), To: dateOf(c.last)}
 }
 
+// Covered is the span of days the rules answer for.
+func (c *Calendar) Covered() civil.Range { return c.load().covered() }
+
 // index returns the bit index of day j, or a *NoDataError.
-func (c *Calendar) index(j int) (int, error) {
+func (c *snapshot) index(j int) (int, error) {
 	if j < c.first || j > c.last {
 		return 0, c.noData(dateOf(j).Year)
 	}
 	return j - c.first, nil
 }
 
-func (c *Calendar) isWorking(i int) bool { return c.work[i/64]&(1<<(i%64)) != 0 }
+func (c *snapshot) isWorking(i int) bool { return c.work[i/64]&(1<<(i%64)) != 0 }
 
 // IsDayOff reports whether d is a day off (weekly rest, holiday, make-up day
 // or a day off in the government's schedule).
-func (c *Calendar) IsDayOff(d civil.Date) (bool, error) {
+func (c *Calendar) IsDayOff(d civil.Date) (bool, error) { return c.load().isDayOff(d) }
+
+func (c *snapshot) isDayOff(d civil.Date) (bool, error) {
 	if !d.Valid() {
 		return false, fmt.Errorf("calendar: %v is not a valid date", d)
 	}
@@ -249,27 +335,42 @@ func (c *Calendar) IsDayOff(d civil.Date) (bool, error) {
 	return !c.isWorking(i), nil
 }
 
-// Confirmed reports whether the government's schedule for year was loaded;
-// when false, that year's days off follow the law's defaults only, and a
-// user should be warned that the government may still move days.
-func (c *Calendar) Confirmed(year int) bool {
-	_, ok := c.confirmed[year]
-	return ok
+// IsWeeklyRest reports whether d is a weekly rest day under the rule in force
+// (whether or not the government made it a working day).
+func (c *Calendar) IsWeeklyRest(d civil.Date) bool {
+	return d.Valid() && c.load().weeklyRest(jdnOf(d))
 }
 
-// Schedule returns the loaded government schedule for year, if any.
+// Confirmed reports whether the government's schedule for year was loaded;
+// when false, that year's days off follow the law's defaults (and any
+// provisional overrides) only, and a user should be warned that the
+// government may still move days.
+func (c *Calendar) Confirmed(year int) bool {
+	s, ok := c.load().schedules[year]
+	return ok && !s.Provisional
+}
+
+// Schedule returns the schedule loaded for year, if any (Provisional when
+// the government has not published it yet).
 func (c *Calendar) Schedule(year int) (Schedule, bool) {
-	s, ok := c.confirmed[year]
+	s, ok := c.load().schedules[year]
 	return s, ok
 }
 
 // DaysOff lists a year's days off other than ordinary weekly rest days, in
 // date order. The whole year must be covered by the rules.
 func (c *Calendar) DaysOff(year int) ([]DayOff, error) {
+	s := c.load()
 	from, to := jdn(year, 1, 1), jdn(year, 12, 31)
-	if from < c.first || to > c.last {
-		return nil, c.noData(year)
+	if from < s.first || to > s.last {
+		return nil, s.noData(year)
 	}
+	return s.daysOff(from, to), nil
+}
+
+// daysOff lists the noted days off of [from, to], which the caller has
+// checked are covered.
+func (c *snapshot) daysOff(from, to int) []DayOff {
 	var out []DayOff
 	for j := from; j <= to; j++ {
 		ns, ok := c.notes[j]
@@ -277,25 +378,29 @@ func (c *Calendar) DaysOff(year int) ([]DayOff, error) {
 			continue
 		}
 		reasons, reasonsEN := make([]string, len(ns)), make([]string, len(ns))
+		scheduled := false
 		for i, n := range ns {
 			reasons[i], reasonsEN[i] = n.reason, n.reasonEN
+			scheduled = scheduled || n.scheduled
 		}
 		out = append(out, DayOff{
-			Date:     dateOf(j),
-			Reason:   strings.Join(reasons, "; "),
-			ReasonEN: strings.Join(reasonsEN, "; "),
-			Lunar:    lunarOfJDN(j),
+			Date:      dateOf(j),
+			Reason:    strings.Join(reasons, "; "),
+			ReasonEN:  strings.Join(reasonsEN, "; "),
+			Lunar:     lunarOfJDN(j),
+			Scheduled: scheduled,
 		})
 	}
-	return out, nil
+	return out
 }
 
 // WorkedRestDays lists the weekly rest days of a year that the government's
 // schedule made working days (ngày làm bù), in date order.
 func (c *Calendar) WorkedRestDays(year int) []Override {
+	s := c.load()
 	var out []Override
-	for _, o := range c.confirmed[year].Overrides {
-		if o.Kind == KindWorkDay && c.weeklyRest(jdnOf(o.Date)) {
+	for _, o := range s.schedules[year].Overrides {
+		if o.Kind == KindWorkDay && s.weeklyRest(jdnOf(o.Date)) {
 			out = append(out, o)
 		}
 	}

@@ -20,6 +20,37 @@ import (
 // unchanged: no limit runs, so there is nothing to move, and
 // WorkingDaysBetween(from, AddWorkingDays(from, n)) == n holds for every n.
 func (c *Calendar) AddWorkingDays(from civil.Date, n int) (civil.Date, error) {
+	return c.load().addWorkingDays(from, n)
+}
+
+// WorkingDaysBetween returns the number of working days after a up to and
+// including b; it is negative when b is before a. It is the inverse of
+// AddWorkingDays: AddWorkingDays(a, n) == b implies WorkingDaysBetween(a, b) == n.
+func (c *Calendar) WorkingDaysBetween(a, b civil.Date) (int, error) {
+	return c.load().workingDaysBetween(a, b)
+}
+
+// NextWorkingDay returns d if it is a working day, otherwise the first
+// working day after it.
+func (c *Calendar) NextWorkingDay(d civil.Date) (civil.Date, error) {
+	return c.load().nextWorkingDay(d)
+}
+
+// AddCalendarDays returns from + n days, moved to the next working day when
+// it is a day off. n = 0 gives from itself, moved the same way.
+func (c *Calendar) AddCalendarDays(from civil.Date, n int) (civil.Date, error) {
+	return c.load().addCalendarDays(from, n)
+}
+
+// AddMonths returns the same date n months later, or the last day of that
+// month when it has no such date (31/1 + 1 month = 28/2 or 29/2), moved to
+// the next working day when it is a day off.
+func (c *Calendar) AddMonths(from civil.Date, n int) (civil.Date, error) {
+	return c.load().addMonths(from, n)
+}
+
+// addWorkingDays is AddWorkingDays on one version of the data.
+func (c *snapshot) addWorkingDays(from civil.Date, n int) (civil.Date, error) {
 	if !from.Valid() {
 		return civil.Date{}, fmt.Errorf("calendar: %v is not a valid date", from)
 	}
@@ -58,10 +89,8 @@ func (c *Calendar) AddWorkingDays(from civil.Date, n int) (civil.Date, error) {
 	}
 }
 
-// WorkingDaysBetween returns the number of working days after a up to and
-// including b; it is negative when b is before a. It is the inverse of
-// AddWorkingDays: AddWorkingDays(a, n) == b implies WorkingDaysBetween(a, b) == n.
-func (c *Calendar) WorkingDaysBetween(a, b civil.Date) (int, error) {
+// workingDaysBetween is WorkingDaysBetween on one version of the data.
+func (c *snapshot) workingDaysBetween(a, b civil.Date) (int, error) {
 	if !a.Valid() || !b.Valid() {
 		return 0, fmt.Errorf("calendar: invalid date in %v … %v", a, b)
 	}
@@ -85,7 +114,7 @@ func (c *Calendar) WorkingDaysBetween(a, b civil.Date) (int, error) {
 }
 
 // workingBefore counts the working days with index below i.
-func (c *Calendar) workingBefore(i int) int {
+func (c *snapshot) workingBefore(i int) int {
 	w, b := i/64, i%64
 	n := int(c.cum[w])
 	if b > 0 {
@@ -94,9 +123,8 @@ func (c *Calendar) workingBefore(i int) int {
 	return n
 }
 
-// NextWorkingDay returns d if it is a working day, otherwise the first
-// working day after it.
-func (c *Calendar) NextWorkingDay(d civil.Date) (civil.Date, error) {
+// nextWorkingDay is NextWorkingDay on one version of the data.
+func (c *snapshot) nextWorkingDay(d civil.Date) (civil.Date, error) {
 	if !d.Valid() {
 		return civil.Date{}, fmt.Errorf("calendar: %v is not a valid date", d)
 	}
@@ -113,29 +141,26 @@ func (c *Calendar) NextWorkingDay(d civil.Date) (civil.Date, error) {
 	}
 }
 
-// AddCalendarDays returns from + n days, moved to the next working day when
-// it is a day off. n = 0 gives from itself, moved the same way.
-func (c *Calendar) AddCalendarDays(from civil.Date, n int) (civil.Date, error) {
+// addCalendarDays is AddCalendarDays on one version of the data.
+func (c *snapshot) addCalendarDays(from civil.Date, n int) (civil.Date, error) {
 	if !from.Valid() {
 		return civil.Date{}, fmt.Errorf("calendar: %v is not a valid date", from)
 	}
 	if n < 0 {
 		return civil.Date{}, errNegative
 	}
-	return c.NextWorkingDay(dateOf(jdnOf(from) + n))
+	return c.nextWorkingDay(dateOf(jdnOf(from) + n))
 }
 
-// AddMonths returns the same date n months later, or the last day of that
-// month when it has no such date (31/1 + 1 month = 28/2 or 29/2), moved to
-// the next working day when it is a day off.
-func (c *Calendar) AddMonths(from civil.Date, n int) (civil.Date, error) {
+// addMonths is AddMonths on one version of the data.
+func (c *snapshot) addMonths(from civil.Date, n int) (civil.Date, error) {
 	if !from.Valid() {
 		return civil.Date{}, fmt.Errorf("calendar: %v is not a valid date", from)
 	}
 	if n < 0 {
 		return civil.Date{}, errNegative
 	}
-	return c.NextWorkingDay(addMonths(from, n))
+	return c.nextWorkingDay(addMonths(from, n))
 }
 
 // addMonths is the month arithmetic of Art. 134 without the day-off rule.

@@ -3,7 +3,9 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"sync/atomic"
 
 	"noichinh/internal/civil"
 )
@@ -90,45 +92,111 @@ type Limit struct {
 // force on the date asked.
 var ErrUnknownLimit = errors.New("calendar: no such time limit in force")
 
-// Limits is a set of versioned time limits, immutable once parsed.
+// Limits is a handle on a set of versioned time limits. Like Calendar, its
+// data is immutable and replaced atomically (Replace), and every method
+// reads one version; safe for concurrent use.
 type Limits struct {
+	p      atomic.Pointer[limitSet]
+	frozen bool // pinned handles refuse Replace
+}
+
+// limitSet is one immutable version of the limits.
+type limitSet struct {
 	byCode map[string][]Limit // versions in EffectiveFrom order
 }
 
 // ParseLimits reads and checks limits in the JSON format of data/limits.json:
 // {"limits": [Limit, …]}.
 func ParseLimits(data []byte) (*Limits, error) {
+	list, err := ParseLimitList(data)
+	if err != nil {
+		return nil, err
+	}
+	return NewLimits(list)
+}
+
+// ParseLimitList reads limits in the JSON format of data/limits.json without
+// indexing them; each limit is checked, the versions of a code together are
+// checked by NewLimits.
+func ParseLimitList(data []byte) ([]Limit, error) {
 	var file struct {
 		Limits []Limit `json:"limits"`
 	}
 	if err := decodeStrict(data, &file); err != nil {
 		return nil, fmt.Errorf("calendar: limits: %w", err)
 	}
-	return NewLimits(file.Limits)
+	for _, l := range file.Limits {
+		if err := l.validate(); err != nil {
+			return nil, fmt.Errorf("calendar: limit %q: %w", l.Code, err)
+		}
+	}
+	return file.Limits, nil
 }
 
 // NewLimits checks a list of limit versions and indexes it by code.
 func NewLimits(list []Limit) (*Limits, error) {
-	ls := &Limits{byCode: make(map[string][]Limit)}
+	set, err := buildLimits(list)
+	if err != nil {
+		return nil, err
+	}
+	ls := &Limits{}
+	ls.p.Store(set)
+	return ls, nil
+}
+
+// Replace checks list completely and, only when it is valid, makes it the
+// limits' data in one atomic step; on error the data is unchanged.
+func (ls *Limits) Replace(list []Limit) error {
+	if ls.frozen {
+		return ErrFrozen
+	}
+	set, err := buildLimits(list)
+	if err != nil {
+		return err
+	}
+	ls.p.Store(set)
+	return nil
+}
+
+// Pin returns a handle on the current limits that never changes.
+func (ls *Limits) Pin() *Limits {
+	p := &Limits{frozen: true}
+	p.p.Store(ls.p.Load())
+	return p
+}
+
+func buildLimits(list []Limit) (*limitSet, error) {
+	ls := &limitSet{byCode: make(map[string][]Limit)}
 	for _, l := range list {
 		if err := l.validate(); err != nil {
 			return nil, fmt.Errorf("calendar: limit %q: %w", l.Code, err)
 		}
+		l.Extensions = slices.Clone(l.Extensions)
 		ls.byCode[l.Code] = append(ls.byCode[l.Code], l)
 	}
 	for code, versions := range ls.byCode {
-		sort.Slice(versions, func(i, j int) bool { return versions[i].EffectiveFrom.Before(versions[j].EffectiveFrom) })
-		for i := 1; i < len(versions); i++ {
-			prev := versions[i-1]
-			if prev.EffectiveTo.IsZero() || !prev.EffectiveTo.Before(versions[i].EffectiveFrom) {
-				return nil, fmt.Errorf("calendar: limit %q: versions from %s and %s overlap", code, prev.EffectiveFrom, versions[i].EffectiveFrom)
-			}
+		if err := checkVersions(versions); err != nil {
+			return nil, fmt.Errorf("calendar: limit %q: %w", code, err)
 		}
 	}
 	return ls, nil
 }
 
-// EmbeddedLimits returns the limits shipped with the binary.
+// checkVersions sorts the versions of one code by date and checks that no
+// two are in force on the same day.
+func checkVersions(versions []Limit) error {
+	sort.Slice(versions, func(i, j int) bool { return versions[i].EffectiveFrom.Before(versions[j].EffectiveFrom) })
+	for i := 1; i < len(versions); i++ {
+		prev := versions[i-1]
+		if prev.EffectiveTo.IsZero() || !prev.EffectiveTo.Before(versions[i].EffectiveFrom) {
+			return fmt.Errorf("versions from %s and %s overlap", prev.EffectiveFrom, versions[i].EffectiveFrom)
+		}
+	}
+	return nil
+}
+
+// EmbeddedLimits returns the limits shipped with the binary, as a new
+// handle of the caller's own.
 func EmbeddedLimits() (*Limits, error) {
 	b, err := dataFS.ReadFile("data/limits.json")
 	if err != nil {
@@ -137,9 +205,19 @@ func EmbeddedLimits() (*Limits, error) {
 	return ParseLimits(b)
 }
 
+// EmbeddedLimitList returns the versions shipped with the binary, by code
+// then date.
+func EmbeddedLimitList() ([]Limit, error) {
+	ls, err := EmbeddedLimits()
+	if err != nil {
+		return nil, err
+	}
+	return ls.All(), nil
+}
+
 // Find returns the version of the limit code in force on the given day.
 func (ls *Limits) Find(code string, on civil.Date) (Limit, error) {
-	versions, ok := ls.byCode[code]
+	versions, ok := ls.p.Load().byCode[code]
 	if !ok {
 		return Limit{}, fmt.Errorf("%w: unknown code %q", ErrUnknownLimit, code)
 	}
@@ -151,10 +229,21 @@ func (ls *Limits) Find(code string, on civil.Date) (Limit, error) {
 	return Limit{}, fmt.Errorf("%w: %q on %s (first version from %s)", ErrUnknownLimit, code, on, versions[0].EffectiveFrom)
 }
 
+// Version returns the version of code that took effect on from: the one a
+// record judged under it names.
+func (ls *Limits) Version(code string, from civil.Date) (Limit, error) {
+	for _, l := range ls.p.Load().byCode[code] {
+		if l.EffectiveFrom == from {
+			return l, nil
+		}
+	}
+	return Limit{}, fmt.Errorf("%w: no version of %q from %s", ErrUnknownLimit, code, from)
+}
+
 // All returns every version of every limit, by code then date, for export.
 func (ls *Limits) All() []Limit {
 	var out []Limit
-	for _, versions := range ls.byCode {
+	for _, versions := range ls.p.Load().byCode {
 		out = append(out, versions...)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -165,6 +254,10 @@ func (ls *Limits) All() []Limit {
 	})
 	return out
 }
+
+// Validate checks one limit version on its own (names, source, durations,
+// period, and that its extensions add up), as NewLimits does.
+func (l Limit) Validate() error { return l.validate() }
 
 func (d Duration) valid() bool { _, ok := unitNames[d.Unit]; return ok && d.N > 0 }
 
@@ -226,6 +319,11 @@ func sumIn(u Unit, base Duration, exts []Extension) (n int, ok bool) {
 // and extensions are added one after the other in their own units. Only the
 // final day is moved past a day off.
 func (c *Calendar) Due(l Limit, start civil.Date, extensions int) (civil.Date, error) {
+	return c.load().due(l, start, extensions)
+}
+
+// due is Due on one version of the data.
+func (c *snapshot) due(l Limit, start civil.Date, extensions int) (civil.Date, error) {
 	if extensions < 0 || extensions > len(l.Extensions) {
 		return civil.Date{}, fmt.Errorf("calendar: limit %q has %d extensions, not %d", l.Code, len(l.Extensions), extensions)
 	}
@@ -262,24 +360,24 @@ func (c *Calendar) Due(l Limit, start civil.Date, extensions int) (civil.Date, e
 }
 
 // add applies one duration with the day-off rule.
-func (c *Calendar) add(d civil.Date, p Duration) (civil.Date, error) {
+func (c *snapshot) add(d civil.Date, p Duration) (civil.Date, error) {
 	switch p.Unit {
 	case WorkingDays:
-		return c.AddWorkingDays(d, p.N)
+		return c.addWorkingDays(d, p.N)
 	case CalendarDays:
-		return c.AddCalendarDays(d, p.N)
+		return c.addCalendarDays(d, p.N)
 	case Months:
-		return c.AddMonths(d, p.N)
+		return c.addMonths(d, p.N)
 	}
 	return civil.Date{}, fmt.Errorf("calendar: invalid unit %d", int(p.Unit))
 }
 
 // addRaw applies one duration without moving its end past a day off: an
 // intermediate end is not a deadline.
-func (c *Calendar) addRaw(d civil.Date, p Duration) (civil.Date, error) {
+func (c *snapshot) addRaw(d civil.Date, p Duration) (civil.Date, error) {
 	switch p.Unit {
 	case WorkingDays:
-		return c.AddWorkingDays(d, p.N)
+		return c.addWorkingDays(d, p.N)
 	case CalendarDays:
 		return d.AddDays(p.N), nil
 	case Months:

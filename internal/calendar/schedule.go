@@ -62,11 +62,15 @@ type Override struct {
 
 // Schedule is the government's published schedule of days off for one year
 // (lịch nghỉ lễ, Tết): the dates where it departs from the rules. Loading a
-// schedule marks its year as confirmed, even when Overrides is empty.
+// schedule marks its year as confirmed, even when Overrides is empty, unless
+// it is Provisional: overrides an administrator entered before the
+// government published the year's schedule, which apply without confirming
+// the year.
 type Schedule struct {
-	Year      int        `json:"year"`
-	Source    string     `json:"source"` // the decision, e.g. "Công văn 9859/VPCP-KGVX"
-	Overrides []Override `json:"overrides"`
+	Year        int        `json:"year"`
+	Source      string     `json:"source"` // the decision, e.g. "Công văn 9859/VPCP-KGVX"
+	Provisional bool       `json:"provisional,omitempty"`
+	Overrides   []Override `json:"overrides"`
 }
 
 // ParseSchedule reads and checks one year's schedule in the JSON format of
@@ -88,7 +92,7 @@ func (s Schedule) Validate() error {
 	if s.Year < firstSupported.Year || s.Year > lastSupported.Year {
 		return fmt.Errorf("calendar: schedule year %d is outside 1900–2199", s.Year)
 	}
-	if s.Source == "" {
+	if s.Source == "" && !s.Provisional {
 		return fmt.Errorf("calendar: schedule %d: source (the government decision) is required", s.Year)
 	}
 	seen := make(map[civil.Date]bool, len(s.Overrides))
