@@ -198,3 +198,14 @@ func (v *figuresView) ProvinceChart(p *web.Page) map[string]any {
 	}
 	return chart(labels, p.T("documents.figures.count"), data, true)
 }
+
+// ProvinceChartSize is the height class of the provinces' chart: a bar each.
+func (v *figuresView) ProvinceChartSize() string {
+	switch n := len(v.Central.Provinces); {
+	case n <= 5:
+		return "rows-s"
+	case n <= 15:
+		return "rows-m"
+	}
+	return "rows-l"
+}

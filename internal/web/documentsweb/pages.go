@@ -39,6 +39,8 @@ func Register(app *web.App, svc *documents.Service, accts *accounts.Service) {
 	p := &Pages{app: app, svc: svc, accounts: accts}
 	app.AddTemplates(templates)
 	app.AddNav(web.NavItem{Group: "nav.group.work", Key: "nav.documents", Path: "/documents", Perm: access.DocsRead, Order: 60})
+	app.AddNav(web.NavItem{Group: "nav.group.reports", Key: "nav.documents_figures", Path: "/documents/figures",
+		Perm: access.ReportsRead, Order: 20})
 	r := app.Router()
 	read, write := web.Need(access.DocsRead), web.Need(access.DocsWrite)
 	r.HandleFunc("GET /documents", read, p.list)
