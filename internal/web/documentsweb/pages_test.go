@@ -432,6 +432,23 @@ func TestDocumentPageForms(t *testing.T) {
 		if r := e.get("viewer", ct+"/attachments/"+strings.TrimPrefix(link[1], kl+"/attachments/")); r.code != 404 {
 			t.Errorf("an attachment through another document: %d", r.code)
 		}
+		if r := e.post("spec", ct+"/attachments/"+strings.TrimPrefix(link[1], kl+"/attachments/")+"/delete", nil); r.code != 404 {
+			t.Errorf("an attachment removed through another document: %d", r.code)
+		}
+		if r := e.post("spec", link[1]+"/delete", nil); r.code != http.StatusSeeOther || e.get("viewer", link[1]).code != 404 {
+			t.Errorf("remove attachment: %d", r.code)
+		}
+		// Removing a relation: it leaves the page, and the history says so.
+		relID := regexp.MustCompile(`action="` + regexp.QuoteMeta(kl) + `/relations/(\d+)/delete"`).FindStringSubmatch(e.get("spec", kl).body)
+		if relID == nil {
+			t.Fatal("no relation to remove")
+		}
+		if r := e.post("spec", kl+"/relations/"+relID[1]+"/delete", nil); r.code != http.StatusSeeOther {
+			t.Errorf("remove relation: %d", r.code)
+		}
+		if p := text(e.get("spec", kl).body); !strings.Contains(p, "Gỡ quan hệ") {
+			t.Errorf("the removal is not in the history")
+		}
 	})
 }
 

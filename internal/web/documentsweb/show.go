@@ -141,11 +141,7 @@ func (p *Pages) renderShow(w http.ResponseWriter, r *http.Request, err error, st
 	for _, ev := range events {
 		v.Events = append(v.Events, eventOf(ev, byKey))
 	}
-	form := p.app.NewForm(r, err)
-	if errs, ok := validate.As(err); ok {
-		form.Errors = errs
-	}
-	pg := &web.Page{Form: form, Status: status, Data: v}
+	pg := &web.Page{Form: p.app.NewForm(r, err), Status: status, Data: v}
 	pg.Title = doc.Title()
 	p.app.Render(w, r, "documents/show", pg)
 }
