@@ -85,7 +85,11 @@ installation is used. Kinds:
 		return err
 	}
 	ctx = access.WithActor(ctx, access.SystemActor(org.ID, "cli"))
-	return kind.run(ctx, env, db, org, period, *format)
+	if err := kind.run(ctx, env, db, org, period, *format); err != nil {
+		return err
+	}
+	// A report is audited as an export: anchor that entry like any other write.
+	return anchorAudit(ctx, cfg, db)
 }
 
 func parsePeriod(from, to string) (civil.Range, error) {
