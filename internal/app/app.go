@@ -63,7 +63,7 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	documentsweb.Register(webApp, s.Documents, s.Accounts)
+	documentsweb.Register(webApp, s.Documents)
 	unitsweb.Register(webApp, s.Units)
 	return webApp, nil
 }

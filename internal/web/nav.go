@@ -99,6 +99,9 @@ func underPath(path, prefix string) bool {
 // fillPage completes a page with what every page shows.
 func (a *App) fillPage(r *http.Request, p *Page) {
 	p.Lang = a.lang(r)
+	if p.TitleKey != "" {
+		p.Title = p.T(p.TitleKey)
+	}
 	p.Actor = access.FromContext(r.Context())
 	p.User = userFrom(r.Context())
 	p.Path = r.URL.Path

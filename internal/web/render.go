@@ -29,19 +29,21 @@ var shellFiles embed.FS
 // signed in, the navigation, flash messages, the form being edited and the
 // page's own data.
 type Page struct {
-	Title   string
-	Lang    i18n.Lang
-	Actor   *access.Actor
-	User    *accounts.User
-	OrgName string
-	Nav     []NavGroup
-	Flashes []Flash
-	Demo    bool
-	Unread  int
-	Path    string
-	Query   url.Values
-	Form    *Form
-	Data    any
+	Title string
+	// TitleKey, when set, is translated into Title in the request's language.
+	TitleKey string
+	Lang     i18n.Lang
+	Actor    *access.Actor
+	User     *accounts.User
+	OrgName  string
+	Nav      []NavGroup
+	Flashes  []Flash
+	Demo     bool
+	Unread   int
+	Path     string
+	Query    url.Values
+	Form     *Form
+	Data     any
 	// Bare pages (sign-in, setup, errors without a session) have no navigation.
 	Bare bool
 	// Charts loads the vendored chart library.

@@ -198,6 +198,10 @@ func (a *App) lang(r *http.Request) i18n.Lang {
 	return i18n.VI
 }
 
+// Lang is the request's UI language, for module handlers that need it
+// before rendering (a title, an export).
+func (a *App) Lang(r *http.Request) i18n.Lang { return a.lang(r) }
+
 // localPath returns next if it is a path on this site, else "/" (no open redirect).
 func localPath(next string) string {
 	u, err := url.Parse(next)

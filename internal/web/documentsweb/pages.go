@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"noichinh/internal/access"
-	"noichinh/internal/accounts"
 	"noichinh/internal/civil"
 	"noichinh/internal/documents"
 	"noichinh/internal/i18n"
@@ -28,15 +27,14 @@ var templates embed.FS
 
 // Pages are the documents module's handlers.
 type Pages struct {
-	app      *web.App
-	svc      *documents.Service
-	accounts *accounts.Service
+	app *web.App
+	svc *documents.Service
 }
 
 // Register adds the documents pages, API and navigation entry to app.
 // accts gives the signed-in user's language for page titles.
-func Register(app *web.App, svc *documents.Service, accts *accounts.Service) {
-	p := &Pages{app: app, svc: svc, accounts: accts}
+func Register(app *web.App, svc *documents.Service) {
+	p := &Pages{app: app, svc: svc}
 	app.AddTemplates(templates)
 	app.AddNav(web.NavItem{Group: "nav.group.work", Key: "nav.documents", Path: "/documents", Perm: access.DocsRead, Order: 60})
 	app.AddNav(web.NavItem{Group: "nav.group.reports", Key: "nav.documents_figures", Path: "/documents/figures",
@@ -62,17 +60,8 @@ func Register(app *web.App, svc *documents.Service, accts *accounts.Service) {
 	p.registerAPI()
 }
 
-// lang is the signed-in user's language (for page titles, which are set
-// before the page knows it), else the language cookie, else Vietnamese.
-func (p *Pages) lang(r *http.Request) i18n.Lang {
-	if u, err := p.accounts.Me(r.Context()); err == nil && u.Lang != "" {
-		return i18n.Parse(u.Lang)
-	}
-	if c, err := r.Cookie("lang"); err == nil {
-		return i18n.Parse(c.Value)
-	}
-	return i18n.VI
-}
+// lang is the request's language (page titles are set before rendering).
+func (p *Pages) lang(r *http.Request) i18n.Lang { return p.app.Lang(r) }
 
 func (p *Pages) title(r *http.Request, key string, kv ...any) string {
 	return (&web.Page{Lang: p.lang(r)}).T(key, kv...)

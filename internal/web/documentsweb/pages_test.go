@@ -121,7 +121,7 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Register(app, e.svc, accts)
+	Register(app, e.svc)
 	e.srv = httptest.NewServer(app.Handler())
 	t.Cleanup(e.srv.Close)
 	return e
