@@ -16,6 +16,10 @@
 // never the current row, so old records keep pointing at the bodies as they
 // were (RULES.md §6: the district level ended on 01/7/2025).
 //
+// Every write keeps the global search in step in its transaction: a unit is
+// found under every name it ever bore and its codes, a person by name
+// (search.go; SearchSources rebuild the entries in bulk).
+//
 // Layering: service methods (service.go, people.go, assignments.go,
 // steering.go, importer.go) check permissions and validate; store_*.go hold
 // the SQL; history.go and rules.go are pure.
