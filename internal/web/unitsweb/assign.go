@@ -91,7 +91,7 @@ func (p *Pages) renderAssignments(w http.ResponseWriter, r *http.Request, active
 			pg.Status = http.StatusConflict
 		}
 	}
-	pg.Title = p.t(r, "units.nav.assignments")
+	pg.TitleKey = "units.nav.assignments"
 	p.app.Render(w, r, "units/assignments", pg)
 }
 
@@ -191,7 +191,7 @@ func (p *Pages) steeringList(w http.ResponseWriter, r *http.Request) {
 		sp.Items = append(sp.Items, st)
 	}
 	pg := &web.Page{Data: sp}
-	pg.Title = p.t(r, "units.nav.steering")
+	pg.TitleKey = "units.nav.steering"
 	p.app.Render(w, r, "units/steering_list", pg)
 }
 

@@ -40,7 +40,7 @@ func (p *Pages) renderPeople(w http.ResponseWriter, r *http.Request, err error) 
 	} else {
 		pg.Form.Values = q
 	}
-	pg.Title = p.t(r, "units.nav.people")
+	pg.TitleKey = "units.nav.people"
 	p.app.Render(w, r, "units/people", pg)
 }
 

@@ -93,7 +93,7 @@ func (p *Pages) renderImport(w http.ResponseWriter, r *http.Request, active stri
 	if err != nil {
 		pg.Status = status(err)
 	}
-	pg.Title = p.t(r, "units.nav.refdata")
+	pg.TitleKey = "units.nav.refdata"
 	p.app.Render(w, r, "units/import", pg)
 }
 

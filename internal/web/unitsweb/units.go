@@ -2,7 +2,6 @@ package unitsweb
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -105,7 +104,7 @@ func (p *Pages) list(w http.ResponseWriter, r *http.Request) {
 		lp.AsOfText = q.Get("as_of") // shown as typed, beside its error
 	}
 	pg := &web.Page{Data: lp, Form: &web.Form{Values: q, Errors: qf.errs}}
-	pg.Title = p.t(r, "nav.units")
+	pg.TitleKey = "nav.units"
 	p.app.Render(w, r, "units/list", pg)
 }
 
@@ -117,21 +116,6 @@ func paginate(all []units.Entry, pageParam string) pager {
 	from := (pg.Page - 1) * perPage
 	pg.Items = all[from:min(from+perPage, len(all))]
 	return pg
-}
-
-// t translates key in the request's language, for page titles (set before
-// the page is rendered). The shell keeps the request's language to itself;
-// a form built for the request carries it, and translates its messages.
-func (p *Pages) t(r *http.Request, key string, kv ...any) string {
-	params := map[string]any{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		params[fmt.Sprint(kv[i])] = kv[i+1]
-	}
-	msgs := p.app.NewForm(r, validate.Errors{{Key: key, Params: params}}).General()
-	if len(msgs) == 0 {
-		return key
-	}
-	return msgs[0]
 }
 
 // unitPage is a unit's page.
@@ -479,7 +463,7 @@ func (p *Pages) renderNew(w http.ResponseWriter, r *http.Request, err error, sta
 		return
 	}
 	pg := &web.Page{Data: newPage{view: v, Choices: newChoices()}, Form: p.app.NewForm(r, err), Status: status}
-	pg.Title = p.t(r, "units.new.title")
+	pg.TitleKey = "units.new.title"
 	p.app.Render(w, r, "units/new", pg)
 }
 
