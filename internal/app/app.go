@@ -13,6 +13,8 @@ import (
 
 	"noichinh/internal/access"
 	"noichinh/internal/accounts"
+	"noichinh/internal/caldata"
+	"noichinh/internal/calendar"
 	"noichinh/internal/config"
 	"noichinh/internal/demo"
 	"noichinh/internal/documents"
@@ -23,6 +25,7 @@ import (
 	"noichinh/internal/store"
 	"noichinh/internal/units"
 	"noichinh/internal/web"
+	"noichinh/internal/web/calendarweb"
 	"noichinh/internal/web/documentsweb"
 	"noichinh/internal/web/unitsweb"
 )
@@ -35,6 +38,12 @@ type Services struct {
 	Search    *search.Service
 	Units     *units.Service
 	Documents *documents.Service
+	// CalData is the calendar's administrator data; Calendar and Limits are
+	// the handles every service that counts days is given: their data
+	// follows the database (administrators' changes, on every server).
+	CalData  *caldata.Service
+	Calendar *calendar.Calendar
+	Limits   *calendar.Limits
 }
 
 // NewServices builds every service over db, with the keys of cfg's data folder.
@@ -47,7 +56,14 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 	search.Register(documents.SearchKind)
 	search.Register(units.SearchKind)
 	search.Register(units.PersonSearchKind)
+	calSource, err := caldata.Open(context.Background(), db)
+	if err != nil {
+		return nil, fmt.Errorf("calendar data: %w", err)
+	}
 	return &Services{
+		CalData:   caldata.NewService(calSource),
+		Calendar:  calSource.Calendar(),
+		Limits:    calSource.Limits(),
 		DB:        db,
 		Config:    cfg,
 		Accounts:  accounts.New(db, totpKeys, accounts.DefaultPolicy),
@@ -65,6 +81,7 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 	}
 	documentsweb.Register(webApp, s.Documents)
 	unitsweb.Register(webApp, s.Units)
+	calendarweb.Register(webApp, s.CalData)
 	return webApp, nil
 }
 
@@ -118,5 +135,8 @@ func (s *Services) Tasks() []jobs.Task {
 // Background runs the periodic work until ctx ends, on whichever of several
 // servers holds the scheduler lease.
 func (s *Services) Background(ctx context.Context, log *slog.Logger) {
+	// Every server reloads calendar data another one wrote (the scheduler's
+	// tasks run on one server only).
+	go s.CalData.Source().Watch(ctx, 5*time.Second, log)
 	jobs.New(s.DB, log, s.Tasks()).Run(ctx)
 }
