@@ -494,3 +494,40 @@ func BenchmarkHashPassword(b *testing.B) {
 		}
 	}
 }
+
+func TestPolicySettingsApplyAtSignIn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s, _, ctx := setup(t, db)
+		if _, err := s.CreateUser(ctx, NewUser{Username: "lanhdao2", FullName: "Lãnh đạo", Password: goodPassword, Role: access.Leader}); err != nil {
+			t.Fatal(err)
+		}
+		anon := reqinfo.With(context.Background(), reqinfo.Info{RemoteAddr: "192.0.2.77"})
+		if res, _ := s.SignIn(anon, "lanhdao2", goodPassword); !res.MustEnrol {
+			t.Fatal("by default a leader must enrol")
+		}
+		before := storetest.Dump(t, db)
+		err := s.SavePolicy(ctx, Policy{LockAfter: 1, LockFor: 0, TwoFactorRoles: []access.Role{"boss"}})
+		if keys := strings.Join(fieldKeys(err), " "); !strings.Contains(keys, "lock_after") || !strings.Contains(keys, "lock_minutes") || !strings.Contains(keys, "roles") {
+			t.Fatalf("bad policy: %v", err)
+		}
+		if storetest.Dump(t, db) != before {
+			t.Fatal("a refused policy changed the database")
+		}
+		if err := s.SavePolicy(ctx, Policy{LockAfter: 3, LockFor: 5 * time.Minute, TwoFactorRoles: []access.Role{access.Administrator}}); err != nil {
+			t.Fatal(err)
+		}
+		if res, _ := s.SignIn(anon, "lanhdao2", goodPassword); res.MustEnrol {
+			t.Fatal("the saved policy no longer requires 2FA of leaders, yet it was asked")
+		}
+		for range 3 {
+			s.SignIn(anon, "lanhdao2", "mật khẩu sai hoàn toàn")
+		}
+		if _, err := s.SignIn(anon, "lanhdao2", goodPassword); !errors.Is(err, ErrNoAccount) {
+			t.Fatal("three failures did not lock the account under the saved policy")
+		}
+		spec := fixture.User(t, db, fixture.Org(t, db, "KHAC"), "cvkhac", access.Specialist, access.Normal)
+		if err := s.SavePolicy(fixture.Ctx(spec), DefaultPolicy); !errors.Is(err, access.ErrForbidden) {
+			t.Fatalf("a specialist changed the policy: %v", err)
+		}
+	})
+}

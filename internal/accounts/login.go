@@ -86,7 +86,7 @@ func (s *Service) SignIn(ctx context.Context, username, password string) (*SignI
 		})
 	}
 	res := &SignInResult{User: u, NeedCode: u.TOTPEnabled, MustChangePassword: u.MustChangePassword, Epoch: u.authEpoch}
-	res.MustEnrol = !u.TOTPEnabled && s.requiresSecondFactor(u)
+	res.MustEnrol = !u.TOTPEnabled && s.requiresSecondFactor(ctx, u)
 	if !res.NeedCode {
 		if err := s.finishSignIn(ctx, u, "mật khẩu"); err != nil {
 			return nil, err
@@ -96,9 +96,10 @@ func (s *Service) SignIn(ctx context.Context, username, password string) (*SignI
 }
 
 // requiresSecondFactor reports whether any of the user's roles must use 2FA.
-func (s *Service) requiresSecondFactor(u *User) bool {
+func (s *Service) requiresSecondFactor(ctx context.Context, u *User) bool {
+	roles := s.CurrentPolicy(ctx).TwoFactorRoles
 	for _, m := range u.Memberships {
-		if slices.Contains(s.policy.TwoFactorRoles, m.Role) {
+		if slices.Contains(roles, m.Role) {
 			return true
 		}
 	}
@@ -106,7 +107,9 @@ func (s *Service) requiresSecondFactor(u *User) bool {
 }
 
 // RequiresSecondFactor is requiresSecondFactor for the web layer.
-func (s *Service) RequiresSecondFactor(u *User) bool { return s.requiresSecondFactor(u) }
+func (s *Service) RequiresSecondFactor(ctx context.Context, u *User) bool {
+	return s.requiresSecondFactor(ctx, u)
+}
 
 // recordFailure counts a wrong password against the account (locking it at
 // the threshold) and audits the failure.
@@ -121,8 +124,9 @@ func (s *Service) recordFailure(ctx context.Context, u *User, countIt bool, reas
 			if err != nil {
 				return err
 			}
-			if failed >= s.policy.LockAfter {
-				until := s.now().UTC().Add(s.policy.LockFor).Truncate(time.Microsecond)
+			policy := s.CurrentPolicy(ctx)
+			if failed >= policy.LockAfter {
+				until := s.now().UTC().Add(policy.LockFor).Truncate(time.Microsecond)
 				if _, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = $1 WHERE id = $2`, until, u.ID); err != nil {
 					return err
 				}

@@ -266,7 +266,7 @@ func (s *Service) ResetSecondFactor(ctx context.Context, userID int64, password 
 		if ok, _, err := VerifyPassword(password, u.passwordHash); err != nil || !ok {
 			return validate.Errors{{Field: "current_password", Key: "accounts.error.current_password"}}
 		}
-		if s.requiresSecondFactor(u) {
+		if s.requiresSecondFactor(ctx, u) {
 			return validate.Errors{{Key: "accounts.error.2fa_required"}}
 		}
 	} else if _, err := s.visibleUser(ctx, s.db.Read(), actor, userID); err != nil {

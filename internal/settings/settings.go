@@ -18,8 +18,13 @@ const (
 	// DemoInstance is "true" on an installation loaded with demo data: every
 	// page shows a banner so nobody mistakes it for real records.
 	DemoInstance = "instance.demo"
-	// TwoFactorRoles lists the roles (comma-separated) that must use 2FA.
+	// TwoFactorRoles lists the roles (comma-separated; "-" for none) that
+	// must use two-factor authentication.
 	TwoFactorRoles = "security.2fa_roles"
+	// LockAfter is the number of failed sign-ins that locks an account.
+	LockAfter = "security.lock_after"
+	// LockMinutes is how long the lock lasts.
+	LockMinutes = "security.lock_minutes"
 )
 
 // Get returns the value of key for orgID (0: instance-wide), or def when unset.

@@ -44,7 +44,7 @@ func (a *App) renderAccount(w http.ResponseWriter, r *http.Request, err error, n
 	}
 	u := userFrom(ctx)
 	p := &Page{Form: a.NewForm(r, err), Status: status, Data: map[string]any{
-		"Tokens": tokens, "NewToken": newToken, "CodesLeft": left, "Required2FA": a.accounts.RequiresSecondFactor(u),
+		"Tokens": tokens, "NewToken": newToken, "CodesLeft": left, "Required2FA": a.accounts.RequiresSecondFactor(ctx, u),
 	}}
 	p.Title = i18n.T(a.lang(r), "account.title", nil)
 	a.Render(w, r, "shell/account", p)
@@ -87,7 +87,7 @@ func (a *App) changePassword(w http.ResponseWriter, r *http.Request) {
 	a.flash(r, "ok", "account.password.changed")
 	if a.sessions.GetString(ctx, keyMust) == "password" {
 		a.sessions.Remove(ctx, keyMust)
-		if u := userFrom(ctx); !u.TOTPEnabled && a.accounts.RequiresSecondFactor(u) {
+		if u := userFrom(ctx); !u.TOTPEnabled && a.accounts.RequiresSecondFactor(ctx, u) {
 			a.sessions.Put(ctx, keyMust, "enrol")
 			a.flash(r, "info", "auth.must_enrol")
 			http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)

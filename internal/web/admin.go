@@ -29,6 +29,45 @@ func (a *App) routeAdmin() {
 	r.HandleFunc("POST /admin/users/{id}/enable", need, a.enableUser)
 	r.HandleFunc("POST /admin/users/{id}/2fa-reset", need, a.reset2FA)
 	r.HandleFunc("GET /admin/audit", Need(access.AuditRead), a.auditPage)
+	r.HandleFunc("GET /admin/security", Need(access.SettingsAdmin), a.securityPage)
+	r.HandleFunc("POST /admin/security", Need(access.SettingsAdmin), a.saveSecurity)
+}
+
+func (a *App) securityPage(w http.ResponseWriter, r *http.Request) {
+	a.renderSecurity(w, r, nil, http.StatusOK)
+}
+
+func (a *App) renderSecurity(w http.ResponseWriter, r *http.Request, err error, status int) {
+	pol := a.accounts.CurrentPolicy(r.Context())
+	form := a.NewForm(r, err)
+	if r.Method == http.MethodGet {
+		form.Values.Set("lock_after", strconv.Itoa(pol.LockAfter))
+		form.Values.Set("lock_minutes", strconv.Itoa(int(pol.LockFor/time.Minute)))
+		for _, role := range pol.TwoFactorRoles {
+			form.Values.Add("roles", string(role))
+		}
+	}
+	p := &Page{TitleKey: "admin.security.title", Form: form, Status: status, Data: map[string]any{"Roles": roleOptions()}}
+	a.Render(w, r, "admin/security", p)
+}
+
+func (a *App) saveSecurity(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	pol := accounts.Policy{LockAfter: int(formInt64(r, "lock_after")), LockFor: time.Duration(formInt64(r, "lock_minutes")) * time.Minute}
+	for _, role := range r.PostForm["roles"] {
+		pol.TwoFactorRoles = append(pol.TwoFactorRoles, access.Role(role))
+	}
+	err := a.accounts.SavePolicy(r.Context(), pol)
+	if _, ok := validate.As(err); ok {
+		a.renderSecurity(w, r, err, http.StatusUnprocessableEntity)
+		return
+	}
+	if err != nil {
+		a.Fail(w, r, err)
+		return
+	}
+	a.flash(r, "ok", "admin.users.saved")
+	http.Redirect(w, r, "/admin/security", http.StatusSeeOther)
 }
 
 // roleOptions and clearanceOptions feed the select partial.

@@ -54,6 +54,7 @@ func defaultNav() []NavItem {
 		{Group: "nav.group.reports", Key: "nav.reports", Path: "/reports", Perm: access.ReportsRead, Order: 10, Coming: true},
 		{Group: "nav.group.admin", Key: "nav.users", Path: "/admin/users", Perm: access.UsersAdmin, Order: 10},
 		{Group: "nav.group.admin", Key: "nav.audit", Path: "/admin/audit", Perm: access.AuditRead, Order: 20},
+		{Group: "nav.group.admin", Key: "nav.security", Path: "/admin/security", Perm: access.SettingsAdmin, Order: 40},
 		{Group: "nav.group.admin", Key: "nav.calendar", Path: "/admin/calendar", Perm: access.SettingsAdmin, Order: 30, Coming: true},
 	}
 }

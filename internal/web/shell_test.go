@@ -408,3 +408,29 @@ func TestErrorPagesHideInternals(t *testing.T) {
 		t.Fatalf("404 page: %d", resp.StatusCode)
 	}
 }
+
+func TestSecurityPolicyPage(t *testing.T) {
+	db := storetest.SQLite(t)
+	h := newHarness(t, db)
+	h.addUser("quantri2", access.Administrator, access.MostSecret, false)
+	c := h.client()
+	c.login("quantri2")
+	_, body := c.get("/account/2fa")
+	otp, _ := totp.GenerateCode(secretPattern.FindStringSubmatch(body)[1], time.Now())
+	c.post("/account/2fa", "code", otp)
+	code, body := c.get("/admin/security")
+	if code != 200 || !strings.Contains(body, `value="administrator" checked`) || !strings.Contains(body, `value="5"`) {
+		t.Fatalf("security page shows the defaults: %d", code)
+	}
+	code, body, _ = c.post("/admin/security", "lock_after", "99", "lock_minutes", "15", "roles", "leader")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Từ 3 đến 20 lần") || !strings.Contains(body, `value="leader" checked`) {
+		t.Fatalf("invalid policy: %d", code)
+	}
+	_, _, loc := c.post("/admin/security", "lock_after", "4", "lock_minutes", "30", "roles", "administrator", "roles", "leader", "roles", "specialist")
+	if loc != "/admin/security" {
+		t.Fatalf("save: %s", loc)
+	}
+	if _, body := c.get("/admin/security"); !strings.Contains(body, `value="specialist" checked`) || !strings.Contains(body, `value="4"`) {
+		t.Fatal("saved policy not shown")
+	}
+}
