@@ -440,7 +440,7 @@ func TestNewLimitVersion(t *testing.T) {
 		}
 		_, body = c.get(loc)
 		mustContain(t, "added", body, "Đã thêm phiên bản của denunciation.initial có hiệu lực từ 01/07/2026.", "Luật 136/2025/QH15",
-			"01/01/2019 – 30/06/2026", "Quản trị viên nhập")
+			"01/01/2019 –</span> <span class=\"nowrap\">30/06/2026", "Bổ sung", "từ 01/07/2026")
 		if l, err := w.svc.Limits.Find("denunciation.initial", civilDate("2026-07-02")); err != nil || l.Base.N != 10 {
 			t.Errorf("the services' limits: %+v %v", l, err)
 		}
