@@ -6,11 +6,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
+	"noichinh/internal/caldata"
 	"noichinh/internal/calendar"
 	"noichinh/internal/civil"
+	"noichinh/internal/config"
+	"noichinh/internal/store"
 )
 
 func init() {
@@ -21,8 +25,10 @@ func init() {
 	})
 }
 
-const calendarHelp = `Legal deadlines and the Vietnamese calendar, from the embedded holiday rules,
-the government's yearly schedules and the legal time limits.
+const calendarHelp = `Legal deadlines and the Vietnamese calendar, from the holiday rules, the
+government's yearly schedules and the legal time limits: those shipped with
+the program plus what administrators changed in the database (the same data
+the server uses), or with -embedded the shipped data only.
 
 subcommands:
   deadline --from DATE --days N [--working]   due date after N calendar (or working) days
@@ -35,7 +41,9 @@ subcommands:
 
 Dates are YYYY-MM-DD. The day a limit starts from is not counted; a limit in
 calendar days or months that ends on a day off ends on the next working day.
-Run "noichinh calendar SUBCOMMAND -h" for a subcommand's options.`
+deadline and year read the database named by -data/-db (or NOICHINH_DATA,
+NOICHINH_DB) when there is one; a data folder without a database means the
+shipped data. Run "noichinh calendar SUBCOMMAND -h" for a subcommand's options.`
 
 func runCalendar(ctx context.Context, env *cliEnv, args []string) error {
 	if len(args) == 0 {
@@ -47,9 +55,9 @@ func runCalendar(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintf(env.stdout, "usage: noichinh calendar SUBCOMMAND [options]\n\n%s\n", calendarHelp)
 		return nil
 	case "deadline":
-		err = calendarDeadline(env, args[1:])
+		err = calendarDeadline(ctx, env, args[1:])
 	case "year":
-		err = calendarYear(env, args[1:])
+		err = calendarYear(ctx, env, args[1:])
 	case "lunar":
 		err = calendarLunar(env, args[1:])
 	case "solar":
@@ -91,23 +99,56 @@ func parseWithArgs(fs *flags, args []string) ([]string, error) {
 	}
 }
 
-// newCalendar builds the calendar from the embedded rules and the given
-// government schedules. It is the one place the command makes a Calendar,
-// so that schedules kept by an administrator can replace the embedded ones.
-func newCalendar(schedules []calendar.Schedule) (*calendar.Calendar, error) {
-	rules, err := calendar.EmbeddedRules()
-	if err != nil {
-		return nil, err
-	}
-	return calendar.New(rules, schedules)
+// calendarSourceFlags registers the options that choose the data: the
+// database's (as the server uses it) or, with -embedded, the shipped data.
+func calendarSourceFlags(fs *flags, env *cliEnv) (*config.Config, *bool) {
+	cfg := storageFlags(fs, env)
+	embedded := fs.Bool("embedded", false, "use the data shipped with the program only, not the database's")
+	return cfg, embedded
 }
 
-func loadCalendar() (*calendar.Calendar, error) {
-	schedules, err := calendar.EmbeddedSchedules()
-	if err != nil {
-		return nil, err
+// loadCalendar returns the calendar and legal limits the command answers
+// with: built from the shipped data plus the database's, exactly as the
+// server builds them, when a database is configured (a data folder without
+// a database file means none); the shipped data alone with -embedded. The
+// database is only read, never migrated.
+func loadCalendar(ctx context.Context, env *cliEnv, cfg *config.Config, embedded bool) (*calendar.Calendar, *calendar.Limits, error) {
+	if !embedded {
+		if err := cfg.Validate(); err != nil {
+			return nil, nil, usageError{err.Error()}
+		}
+		_, statErr := os.Stat(cfg.SQLitePath())
+		if cfg.Engine() == config.Postgres || statErr == nil {
+			return databaseCalendar(ctx, env, cfg)
+		}
 	}
-	return newCalendar(schedules)
+	cal, err := calendar.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	limits, err := calendar.EmbeddedLimits()
+	return cal, limits, err
+}
+
+func databaseCalendar(ctx context.Context, env *cliEnv, cfg *config.Config) (*calendar.Calendar, *calendar.Limits, error) {
+	db, err := store.Open(ctx, cfg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (use -embedded for the shipped data only)", err)
+	}
+	defer db.Close()
+	ok, err := caldata.Installed(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		fmt.Fprintf(env.stderr, "noichinh calendar: note: the database at %s has no calendar tables yet (run noichinh migrate); using the shipped data\n", db.Where())
+		return loadCalendar(ctx, env, cfg, true)
+	}
+	src, err := caldata.Open(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src.Calendar(), src.Limits(), nil
 }
 
 // warnUnconfirmed notes on stderr the years of [from, to] whose days off
@@ -131,7 +172,7 @@ func parseDateArg(name, s string) (civil.Date, error) {
 	return d, nil
 }
 
-func calendarDeadline(env *cliEnv, args []string) error {
+func calendarDeadline(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "calendar deadline", "--from DATE (--days N [--working] | --months N | --limit CODE [--extensions K])", `
 Prints the due date (YYYY-MM-DD) of a time limit starting on --from. The
 start day is not counted. Working days skip weekly rest days, holidays and
@@ -144,6 +185,7 @@ Procedure Code 2015 Art. 134). Give exactly one of --days, --months, --limit.`)
 	months := fs.Int("months", 0, "length of the limit in `months` (same date N months later, or that month's last day)")
 	limit := fs.String("limit", "", "`code` of a legal time limit, e.g. denunciation.resolve or investigation.serious")
 	extensions := fs.Int("extensions", 0, "`number` of the limit's extensions granted (with --limit)")
+	cfg, embedded := calendarSourceFlags(fs, env)
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -172,7 +214,7 @@ Procedure Code 2015 Art. 134). Give exactly one of --days, --months, --limit.`)
 	case *days < 0 || *months < 0 || *extensions < 0:
 		return usagef("a time limit or number of extensions cannot be negative")
 	}
-	cal, err := loadCalendar()
+	cal, limits, err := loadCalendar(ctx, env, cfg, *embedded)
 	if err != nil {
 		return err
 	}
@@ -185,7 +227,7 @@ Procedure Code 2015 Art. 134). Give exactly one of --days, --months, --limit.`)
 	case set["months"]:
 		due, err = cal.AddMonths(start, *months)
 	default:
-		due, err = limitDue(cal, *limit, start, *extensions)
+		due, err = limitDue(cal, limits, *limit, start, *extensions)
 	}
 	if err != nil {
 		return err
@@ -195,11 +237,7 @@ Procedure Code 2015 Art. 134). Give exactly one of --days, --months, --limit.`)
 	return nil
 }
 
-func limitDue(cal *calendar.Calendar, code string, start civil.Date, extensions int) (civil.Date, error) {
-	limits, err := calendar.EmbeddedLimits()
-	if err != nil {
-		return civil.Date{}, err
-	}
+func limitDue(cal *calendar.Calendar, limits *calendar.Limits, code string, start civil.Date, extensions int) (civil.Date, error) {
 	l, err := limits.Find(code, start)
 	if err != nil {
 		return civil.Date{}, usagef("%v", err)
@@ -210,7 +248,7 @@ func limitDue(cal *calendar.Calendar, code string, start civil.Date, extensions 
 	return cal.Due(l, start, extensions)
 }
 
-func calendarYear(env *cliEnv, args []string) error {
+func calendarYear(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "calendar year", "YEAR [--worked]", `
 Prints the days off of YEAR other than ordinary weekends, one per line, tab
 separated: date, weekday, reason, lunar date (day/month/year; "nhuận" marks a
@@ -218,6 +256,7 @@ leap month). Holidays that fall on a weekend are listed with their make-up
 day. A year without a loaded government schedule follows the law's defaults,
 and a note says so on stderr.`)
 	worked := fs.Bool("worked", false, "list instead the weekend days the government made working days")
+	cfg, embedded := calendarSourceFlags(fs, env)
 	positional, err := parseWithArgs(fs, args)
 	if err != nil {
 		return err
@@ -229,7 +268,7 @@ and a note says so on stderr.`)
 	if err != nil {
 		return usagef("%q is not a year", positional[0])
 	}
-	cal, err := loadCalendar()
+	cal, _, err := loadCalendar(ctx, env, cfg, *embedded)
 	if err != nil {
 		return err
 	}

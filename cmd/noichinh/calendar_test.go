@@ -3,8 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
+
+	"noichinh/internal/caldata"
+	"noichinh/internal/calendar"
+	"noichinh/internal/civil"
+	"noichinh/internal/fixture"
+	"noichinh/internal/store/storetest"
 )
 
 func runCalendarCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -90,8 +97,8 @@ func TestCalendarCommand(t *testing.T) {
 
 func TestCalendarHelpExplainsEveryOption(t *testing.T) {
 	for sub, options := range map[string][]string{
-		"deadline": {"-from", "-days", "-working", "-months", "-limit", "-extensions"},
-		"year":     {"-worked"},
+		"deadline": {"-from", "-days", "-working", "-months", "-limit", "-extensions", "-embedded", "-data"},
+		"year":     {"-worked", "-embedded", "-db"},
 		"solar":    {"-year", "-month", "-day", "-leap"},
 		"lunar":    {"JSON"},
 	} {
@@ -108,5 +115,58 @@ func TestCalendarHelpExplainsEveryOption(t *testing.T) {
 	code, stdout, _ := runCalendarCLI(t, "-h")
 	if code != 0 || !strings.Contains(stdout, "deadline") || !strings.Contains(stdout, "solar") {
 		t.Errorf("calendar -h: exit %d\n%s", code, stdout)
+	}
+}
+
+// With a database, the command answers with the calendar the server uses:
+// an administrator's extra day off moves the deadline and shows in the
+// year; -embedded gives the shipped data; a data folder without a database
+// is the shipped data, and the folder is not created.
+func TestCalendarCommandReadsTheDatabase(t *testing.T) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			cfg := storetest.SQLiteConfig(t)
+			if engine == "postgres" {
+				cfg = storetest.PostgresConfig(t)
+			}
+			db := storetest.Migrated(t, cfg)
+			src, err := caldata.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			org := fixture.Org(t, db, "LSN")
+			_, err = caldata.NewService(src).AddOverride(fixture.System(org.ID), caldata.OverrideInput{Date: civil.MustParse("2026-03-04"),
+				Kind: calendar.KindDayOff, Reason: "Nghỉ thêm theo quyết định của Tỉnh", Document: "Quyết định 12/QĐ-UBND"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			where := []string{"-data", cfg.Data}
+			if cfg.DB != "" {
+				where = append(where, "-db", cfg.DB)
+			}
+			run := func(args ...string) (int, string, string) { return runCalendarCLI(t, append(args, where...)...) }
+			if code, out, errOut := run("deadline", "--from", "2026-03-02", "--days", "3", "--working"); code != 0 || out != "2026-03-06\n" {
+				t.Errorf("deadline from the database: %d %q %q", code, out, errOut)
+			}
+			if code, out, _ := run("deadline", "--from", "2026-03-02", "--days", "3", "--working", "-embedded"); code != 0 || out != "2026-03-05\n" {
+				t.Errorf("deadline -embedded: %d %q", code, out)
+			}
+			if _, out, _ := run("year", "2026"); !strings.Contains(out, "2026-03-04\tThứ Tư\tNghỉ thêm theo quyết định của Tỉnh\t16/1/2026\n") {
+				t.Errorf("year from the database:\n%s", out)
+			}
+			if _, out, _ := run("year", "-embedded", "2026"); strings.Contains(out, "2026-03-04") {
+				t.Error("year -embedded shows the database's day")
+			}
+		})
+	}
+	empty := t.TempDir() + "/none"
+	if code, out, errOut := runCalendarCLI(t, "deadline", "--from", "2026-03-02", "--days", "3", "--working", "-data", empty); code != 0 || out != "2026-03-05\n" || errOut != "" {
+		t.Errorf("without a database: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(empty); !os.IsNotExist(err) {
+		t.Errorf("the command created the data folder: %v", err)
+	}
+	if code, _, errOut := runCalendarCLI(t, "year", "2026", "-db", "mysql://x"); code != 2 || !strings.Contains(errOut, "postgres://") {
+		t.Errorf("a bad database setting: %d %q", code, errOut)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"noichinh/internal/calendar"
+	"noichinh/internal/config"
 	"noichinh/internal/store"
 )
 
@@ -210,4 +211,19 @@ func (s *Source) Watch(ctx context.Context, every time.Duration, log *slog.Logge
 			log.Info("calendar data reloaded", "version", s.Version())
 		}
 	}
+}
+
+// Installed reports whether db's schema has the calendar tables (a database
+// migrated by an older program has not), for commands that read the data
+// without migrating.
+func Installed(ctx context.Context, db *store.DB) (bool, error) {
+	q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'calendar_years'`
+	if db.Engine() == config.Postgres {
+		q = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'calendar_years'`
+	}
+	var n int
+	if err := db.Read().QueryRowContext(ctx, q).Scan(&n); err != nil {
+		return false, fmt.Errorf("caldata: inspect schema: %w", err)
+	}
+	return n > 0, nil
 }
