@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"noichinh/internal/access"
@@ -202,7 +203,7 @@ func (s *Service) duplicates(ctx context.Context, tx *sql.Tx, actor *access.Acto
 	}
 	where := "p.org_id = $1 AND p.classification <= $2 AND p.status <> 'split'"
 	cond, v := idIn(engine, "p.id", 3, candidates)
-	rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, p.content FROM petitions p WHERE `+where+` AND `+cond,
+	rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+`, substr(p.content, 1, `+strconv.Itoa(compareChars)+`) FROM petitions p WHERE `+where+` AND `+cond,
 		actor.OrgID, actor.Clearance, v)
 	if err != nil {
 		return nil, fmt.Errorf("duplicate candidates: %w", err)

@@ -163,9 +163,10 @@ func (s *Service) where(actor *access.Actor, f Filter) (string, []any) {
 		conds = append(conds, cond)
 	}
 	if folded := fold(f.Text); folded != "" {
-		cond, v := textMatch(engine, len(args)+1, folded)
-		args = append(args, v)
-		conds = append(conds, cond)
+		// Folded text holds only a-z, 0-9 and spaces: no LIKE wildcard to
+		// escape. PostgreSQL answers through its trigram index; SQLite reads
+		// the organisation's run of petitions_org_list, which holds the text.
+		add("p.search_text LIKE ?", "%"+folded+"%")
 	}
 	if len(f.Kinds) > 0 {
 		conds = append(conds, inList("p.kind", &args, f.Kinds))
@@ -182,11 +183,15 @@ func (s *Service) where(actor *access.Actor, f Filter) (string, []any) {
 	if f.Field != "" {
 		add("p.field = ?", f.Field)
 	}
+	// The unary plus keeps the planners on petitions_org_list, which holds
+	// every filtered column: the narrower locality and assignee indexes
+	// (kept for the duplicate check and the due lists) would send each
+	// match to the wide row, far slower once committees' rows interleave.
 	if f.LocalityUnitID != 0 {
-		add("p.locality_unit_id = ?", f.LocalityUnitID)
+		add("+p.locality_unit_id = ?", f.LocalityUnitID)
 	}
 	if f.AssignedTo != 0 {
-		add("p.assigned_to = ?", f.AssignedTo)
+		add("+p.assigned_to = ?", f.AssignedTo)
 	}
 	if f.ComplexOnly {
 		conds = append(conds, "p.complex_prolonged = TRUE")
