@@ -49,23 +49,35 @@ func (s *Service) DemoStep() demo.Step {
 }
 
 type demoLoader struct {
-	svc   *Service
-	today civil.Date
-	orgID int64
-	units map[string]int64
-	users map[string]int64
-	names int // next demoNames entry
+	svc       *Service
+	today     civil.Date
+	orgID     int64
+	units     map[string]int64
+	unitNames map[string]string
+	users     map[string]int64
+	names     int // next demoNames entry
 }
 
 // requiredUnits are the bodies the demo forwards petitions to.
 var requiredUnits = []string{"ppc", "agency-thanh-tra-tinh", "agency-thads-tinh", "ubkttu"}
 
 func (l *demoLoader) refs(ctx context.Context, orgID int64) error {
-	l.units, l.users = map[string]int64{}, map[string]int64{}
+	l.units, l.users, l.unitNames = map[string]int64{}, map[string]int64{}, map[string]string{}
 	q := l.svc.db.Read()
-	if err := scanPairs(ctx, q, l.units, `SELECT code, id FROM units WHERE org_id = $1`, orgID); err != nil {
+	rows, err := q.QueryContext(ctx, `SELECT code, id, name FROM units WHERE org_id = $1`, orgID)
+	if err != nil {
 		return err
 	}
+	for rows.Next() {
+		var code, name string
+		var id int64
+		if err := rows.Scan(&code, &id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		l.units[code], l.unitNames[code] = id, name
+	}
+	rows.Close()
 	if err := scanPairs(ctx, q, l.users, `SELECT u.username, u.id FROM users u JOIN memberships m ON m.user_id = u.id
 		WHERE m.org_id = $1 AND m.role IN ('specialist', 'leader')`, orgID); err != nil {
 		return err
@@ -174,7 +186,11 @@ func (l *demoLoader) senders(dp demoPetition) []Sender {
 		name := demoNames[l.names%len(demoNames)]
 		village := demoVillages[l.names%len(demoVillages)]
 		l.names++
-		s := Sender{Name: name, Address: village + ", " + localityName(dp.locality), Representative: i == 0 && dp.senders > 1}
+		place := l.unitNames[dp.locality]
+		if place == "" {
+			place = "tỉnh Lạng Sơn"
+		}
+		s := Sender{Name: name, Address: village + ", " + place, Representative: i == 0 && dp.senders > 1}
 		if dp.noAddress {
 			s.Address = ""
 		}
@@ -184,14 +200,6 @@ func (l *demoLoader) senders(dp demoPetition) []Sender {
 		out = append(out, s)
 	}
 	return out
-}
-
-// localityName is a readable place for an address from a unit code.
-func localityName(code string) string {
-	if code == "" {
-		return "tỉnh Lạng Sơn"
-	}
-	return "tỉnh Lạng Sơn (" + code + ")"
 }
 
 // petition enters dp and everything that happened to it, in order.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"noichinh/internal/config"
-	"noichinh/internal/vntext"
 )
 
 // The one place where this module's SQL differs between the engines
@@ -21,6 +20,3 @@ func idIn(engine config.Engine, col string, param int, ids []int64) (string, any
 	}
 	return fmt.Sprintf(`%s IN (SELECT value FROM json_each($%d))`, col, param), string(b)
 }
-
-// fold is the search form of user text.
-func fold(s string) string { return vntext.Fold(s) }

@@ -276,27 +276,30 @@ var (
 		"Nhiều hộ dân khác trong thôn cũng có ý kiến tương tự."}
 )
 
-// matter draws a kind, field, summary and the person or body complained of.
-func (g *petitionGenerator) matter(place string) (Kind, Field, string, string, string, bool) {
-	switch x := g.r.IntN(100); {
+// genMatter is what a generated petition is about.
+type genMatter struct {
+	kind     Kind
+	field    Field
+	summary  string
+	subject  string // the person or body complained of
+	position string
+	party    bool // the person complained of is a Party member
+}
+
+// matter draws a matter raised in place.
+func (g *petitionGenerator) matter(place string) genMatter {
+	x := g.r.IntN(100)
+	switch {
 	case x < 45:
-		switch y := g.r.IntN(6); y {
-		case 0, 1:
-			return Complaint, "compensation", "Khiếu nại giá bồi thường, hỗ trợ khi thu hồi đất thực hiện dự án " +
-				g.pick(genProjects) + " tại " + place, "Ủy ban nhân dân " + place, "", false
-		case 2:
-			return Complaint, "land", "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất cho hộ liền kề tại " + place,
-				"Ủy ban nhân dân " + place, "", false
-		case 3:
-			return Complaint, "forest_land", "Khiếu nại việc giao đất lâm nghiệp chồng lấn diện tích gia đình canh tác tại " + place,
-				"Hạt Kiểm lâm", "", false
-		case 4:
-			return Complaint, "social_policy", "Khiếu nại việc không được xét hưởng chế độ hộ nghèo tại " + place,
-				"Ủy ban nhân dân " + place, "", false
-		default:
-			return Complaint, "justice", "Khiếu nại việc tổ chức thi hành án dân sự về tranh chấp đất tại " + place,
-				"Chi cục Thi hành án dân sự", "", false
-		}
+		ubnd := "Ủy ban nhân dân " + place
+		return []genMatter{
+			{Complaint, "compensation", "Khiếu nại giá bồi thường, hỗ trợ khi thu hồi đất thực hiện dự án " + g.pick(genProjects) + " tại " + place, ubnd, "", false},
+			{Complaint, "compensation", "Khiếu nại việc bố trí tái định cư khi thu hồi đất ở tại " + place, ubnd, "", false},
+			{Complaint, "land", "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất cho hộ liền kề tại " + place, ubnd, "", false},
+			{Complaint, "forest_land", "Khiếu nại việc giao đất lâm nghiệp chồng lấn diện tích gia đình canh tác tại " + place, "Hạt Kiểm lâm", "", false},
+			{Complaint, "social_policy", "Khiếu nại việc không được xét hưởng chế độ hộ nghèo tại " + place, ubnd, "", false},
+			{Complaint, "justice", "Khiếu nại việc tổ chức thi hành án dân sự về tranh chấp đất tại " + place, "Chi cục Thi hành án dân sự", "", false},
+		}[g.r.IntN(6)]
 	case x < 70:
 		pos := g.pick(genPositions)
 		subject := g.personName()
@@ -304,24 +307,19 @@ func (g *petitionGenerator) matter(place string) (Kind, Field, string, string, s
 			subject = g.subjects[g.r.IntN(len(g.subjects))] // denounced again
 		}
 		g.remember(&g.subjects, subject)
-		party := g.r.IntN(3) == 0
+		m := genMatter{Denunciation, "corruption", "Tố cáo " + pos + " " + place + " nhận tiền khi giải quyết hồ sơ đất đai",
+			subject, pos, g.r.IntN(3) == 0}
 		if g.r.IntN(2) == 0 {
-			return Denunciation, "corruption", "Tố cáo " + pos + " " + place + " nhận tiền khi giải quyết hồ sơ đất đai",
-				subject, pos, party
+			m.field, m.summary = "officials_conduct", "Tố cáo sai phạm trong quản lý, sử dụng kinh phí "+g.pick(genPrograms)+" tại "+place
 		}
-		return Denunciation, "officials_conduct", "Tố cáo sai phạm trong quản lý, sử dụng kinh phí " + g.pick(genPrograms) +
-			" tại " + place, subject, pos, party
+		return m
 	default:
-		switch g.r.IntN(4) {
-		case 0:
-			return Proposal, "social_policy", "Kiến nghị hỗ trợ sửa chữa nhà ở cho hộ nghèo tại " + place, "", "", false
-		case 1:
-			return Proposal, "environment", "Phản ánh cơ sở sản xuất gây ô nhiễm môi trường tại " + place, "", "", false
-		case 2:
-			return Proposal, "other", "Kiến nghị sửa chữa đường giao thông nông thôn tại " + place, "", "", false
-		default:
-			return Proposal, "land", "Kiến nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất tại " + place, "", "", false
-		}
+		return []genMatter{
+			{Proposal, "social_policy", "Kiến nghị hỗ trợ sửa chữa nhà ở cho hộ nghèo tại " + place, "", "", false},
+			{Proposal, "environment", "Phản ánh cơ sở sản xuất gây ô nhiễm môi trường tại " + place, "", "", false},
+			{Proposal, "other", "Kiến nghị sửa chữa đường giao thông nông thôn tại " + place, "", "", false},
+			{Proposal, "land", "Kiến nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất tại " + place, "", "", false},
+		}[g.r.IntN(4)]
 	}
 }
 
@@ -354,7 +352,7 @@ func (g *petitionGenerator) sender(place string) Sender {
 // it up to generateTo, through the same events the service would record.
 func (g *petitionGenerator) petition(ctx context.Context, day civil.Date) error {
 	loc := g.locality(day)
-	kind, field, summary, subject, position, party := g.matter(loc.name)
+	m := g.matter(loc.name)
 	signer := SignerOne
 	switch x := g.r.IntN(100); {
 	case x < 8:
@@ -379,9 +377,10 @@ func (g *petitionGenerator) petition(ctx context.Context, day civil.Date) error 
 	if channel == AtSession {
 		channel = InPerson // sessions' petitions are linked by the sessions themselves
 	}
-	det := Details{Summary: summary, Field: field, SubjectName: subject, SubjectPosition: position,
-		SubjectPartyMember: party, LocalityUnitID: loc.id, ComplexProlonged: g.r.IntN(40) == 0}
-	det.Content = summary + ". " + g.pick(genDetails) + " " + g.pick(genDetails)
+	kind := m.kind
+	det := Details{Summary: m.summary, Field: m.field, SubjectName: m.subject, SubjectPosition: m.position,
+		SubjectPartyMember: m.party, LocalityUnitID: loc.id, ComplexProlonged: g.r.IntN(40) == 0}
+	det.Content = m.summary + ". " + g.pick(genDetails) + " " + g.pick(genDetails)
 	if kind == Denunciation && g.r.IntN(10) < 7 {
 		det.Classification = access.Secret
 	}
@@ -578,9 +577,8 @@ func (g *petitionGenerator) generateSessions(ctx context.Context) error {
 				if g.r.IntN(8) == 0 {
 					people = CrowdSize + g.r.IntN(20)
 				}
-				kind := []Kind{Complaint, Complaint, Denunciation, Proposal}[g.r.IntN(4)]
-				_, _, summary, _, _, _ := g.matter(g.locality(held).name)
-				ss.Visits = append(ss.Visits, Visit{Kind: kind, People: people, Summary: summary})
+				m := g.matter(g.locality(held).name)
+				ss.Visits = append(ss.Visits, Visit{Kind: m.kind, People: people, Summary: m.summary})
 			}
 			ss.derive()
 			var errs validate.Errors

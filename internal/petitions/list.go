@@ -8,6 +8,7 @@ import (
 
 	"noichinh/internal/access"
 	"noichinh/internal/civil"
+	"noichinh/internal/vntext"
 )
 
 // Filter selects petitions for a list, a drill-down or an export. Zero
@@ -162,7 +163,7 @@ func (s *Service) where(actor *access.Actor, f Filter) (string, []any) {
 		args = append(args, v)
 		conds = append(conds, cond)
 	}
-	if folded := fold(f.Text); folded != "" {
+	if folded := vntext.Fold(f.Text); folded != "" {
 		// Folded text holds only a-z, 0-9 and spaces: no LIKE wildcard to
 		// escape. PostgreSQL answers through its trigram index; SQLite reads
 		// the organisation's run of petitions_org_list, which holds the text.
