@@ -76,22 +76,11 @@ func (s *Service) generateStep(total func(generate.Scale) int) generate.Step {
 			gens[i] = g
 		}
 		start := time.Now()
-		for k := 0; k < gens[0].count; k++ {
-			for _, g := range gens {
-				if k < g.count {
-					if err := g.next(ctx, k); err != nil {
-						return fmt.Errorf("petitions of %s: %w", g.org.Code, err)
-					}
-				}
-			}
-			if (k+1)%10000 == 0 {
-				env.Logf("petitions: %d of %d in %v", (k+1)*len(gens), n, time.Since(start).Round(time.Second))
-			}
-		}
-		for _, g := range gens {
-			if err := g.finish(ctx); err != nil {
-				return err
-			}
+		err := withoutIndexes(ctx, db, []string{"petitions", "petition_events", "petition_senders", "petition_deadlines"}, func() error {
+			return generateAll(ctx, env, gens, n, start)
+		})
+		if err != nil {
+			return err
 		}
 		sessions := 0
 		for _, g := range gens {
@@ -100,6 +89,79 @@ func (s *Service) generateStep(total func(generate.Scale) int) generate.Step {
 		env.Logf("petitions: %d petitions, %d sessions in %v", n, sessions, time.Since(start).Round(time.Second))
 		return fixSequences(ctx, db, "petitions", "reception_sessions")
 	}}
+}
+
+// generateAll writes every committee's petitions, interleaved.
+func generateAll(ctx context.Context, env *generate.Env, gens []*petitionGenerator, n int, start time.Time) error {
+	for k := 0; k < gens[0].count; k++ {
+		for _, g := range gens {
+			if k >= g.count {
+				continue
+			}
+			if err := g.next(ctx, k); err != nil {
+				return fmt.Errorf("petitions of %s: %w", g.org.Code, err)
+			}
+		}
+		if (k+1)%10000 == 0 {
+			env.Logf("petitions: %d of %d in %v", (k+1)*len(gens), n, time.Since(start).Round(time.Second))
+		}
+	}
+	for _, g := range gens {
+		if err := g.finish(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withoutIndexes runs load with the secondary indexes of tables dropped,
+// and builds them again afterwards (also when load fails): one sorted build
+// is several times faster than keeping a dozen indexes, a trigram one among
+// them, up to date through millions of inserts. The definitions are read
+// from the database, so they are exactly the migrations'. Indexes behind
+// constraints (primary keys, UNIQUE) stay.
+func withoutIndexes(ctx context.Context, db *store.DB, tables []string, load func() error) (err error) {
+	query := `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (` + placeholders(1, len(tables)) + `)`
+	if db.Engine() == config.Postgres {
+		query = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			AND tablename IN (` + placeholders(1, len(tables)) + `)
+			AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)`
+	}
+	args := make([]any, len(tables))
+	for i, t := range tables {
+		args[i] = t
+	}
+	type index struct{ name, def string }
+	var indexes []index
+	rows, err := db.Read().QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("read index definitions: %w", err)
+	}
+	for rows.Next() {
+		var ix index
+		if err := rows.Scan(&ix.name, &ix.def); err != nil {
+			rows.Close()
+			return err
+		}
+		indexes = append(indexes, ix)
+	}
+	rows.Close()
+	exec := func(stmt string) error {
+		return db.Tx(ctx, func(tx *sql.Tx) error { _, err := tx.ExecContext(ctx, stmt); return err })
+	}
+	for _, ix := range indexes {
+		if err := exec(`DROP INDEX ` + ix.name); err != nil {
+			return fmt.Errorf("drop index %s: %w", ix.name, err)
+		}
+	}
+	defer func() {
+		for _, ix := range indexes {
+			if e := exec(ix.def); e != nil && err == nil {
+				err = fmt.Errorf("build index %s: %w", ix.name, e)
+			}
+		}
+	}()
+	return load()
 }
 
 // fixSequences moves PostgreSQL's identity sequences past the ids the

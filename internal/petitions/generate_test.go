@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"noichinh/internal/access"
@@ -32,7 +33,11 @@ func generated(t testing.TB, db *store.DB, svc *Service, scale generate.Scale, n
 func TestGenerate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		svc := newWorldService(t, db)
+		indexes := indexDefinitions(t, db)
 		env := generated(t, db, svc, generate.Province, 700)
+		if after := indexDefinitions(t, db); after != indexes || !strings.Contains(after, "petitions_org_figures") {
+			t.Fatalf("the indexes dropped for the load are not all back:\nbefore %s\nafter  %s", indexes, after)
+		}
 		org := env.Orgs[0]
 		leader := &access.Actor{OrgID: org.ID, Role: access.Leader, Clearance: access.MostSecret, Username: "bench"}
 		ctx := as(leader)
@@ -95,6 +100,28 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("the generated sender's own petition is not a duplicate candidate: %v %v", dups, err)
 		}
 	})
+}
+
+// indexDefinitions lists the definitions of the petition tables' indexes.
+func indexDefinitions(t *testing.T, db *store.DB) string {
+	q := `SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name LIKE 'petition%' ORDER BY name`
+	if db.Engine() == "postgres" {
+		q = `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'petition%' ORDER BY indexname`
+	}
+	rows, err := db.Read().Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d)
+	}
+	return strings.Join(out, "\n")
 }
 
 // At national scale the committees' petitions are interleaved, each
