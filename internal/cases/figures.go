@@ -133,19 +133,23 @@ type PeriodJSON struct {
 
 // Figures are the period figures of one organisation.
 type Figures struct {
-	OrgID                 int64         `json:"org_id"`
-	OrgName               string        `json:"org_name"`
-	Period                PeriodJSON    `json:"period"`
-	AsRecordedAt          *time.Time    `json:"as_recorded_at"`
-	Clearance             string        `json:"clearance"`
-	Watch                 WatchTable    `json:"watch"`
-	WatchInvolvingLeaders WatchTable    `json:"watch_involving_leaders"`
-	Progress              Progress      `json:"progress"`
-	Assets                Assets        `json:"assets"`
-	WrongfulConvictions   Figure        `json:"wrongful_convictions"`
-	LateEntries           Figure        `json:"late_entries"`
-	Cases                 []CaseRef     `json:"cases"` // every case a figure names
-	caseByID              map[int64]int // index into Cases
+	OrgID                 int64      `json:"org_id"`
+	OrgName               string     `json:"org_name"`
+	Period                PeriodJSON `json:"period"`
+	AsRecordedAt          *time.Time `json:"as_recorded_at"`
+	Clearance             string     `json:"clearance"`
+	Watch                 WatchTable `json:"watch"`
+	WatchInvolvingLeaders WatchTable `json:"watch_involving_leaders"`
+	Progress              Progress   `json:"progress"`
+	Assets                Assets     `json:"assets"`
+	WrongfulConvictions   Figure     `json:"wrongful_convictions"`
+	LateEntries           Figure     `json:"late_entries"`
+	Cases                 []CaseRef  `json:"cases"` // every case a figure names
+	// CountsOnly: the figures of a reader who may not see the cases, without
+	// case ids, references or names (FigureCounts, ConsolidatedFigures).
+	CountsOnly bool          `json:"counts_only,omitempty"`
+	caseByID   map[int64]int // index into Cases
+	narrative  string        // Report of counts-only figures
 }
 
 // Case returns the reference of a case the figures name.

@@ -31,6 +31,22 @@ func (s *Service) Figures(ctx context.Context, q FiguresQuery) (*Figures, error)
 	if err != nil {
 		return nil, err
 	}
+	if errs := checkFiguresQuery(q); len(errs) > 0 {
+		return nil, errs
+	}
+	var f *Figures
+	err = s.db.ReadTx(ctx, func(tx *sql.Tx) error {
+		f, err = s.figuresOf(ctx, tx, actor.OrgID, actor.Clearance, q)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// checkFiguresQuery reports a period that is not one.
+func checkFiguresQuery(q FiguresQuery) validate.Errors {
 	var errs validate.Errors
 	if !q.Period.From.Valid() {
 		errs.Add("from", "error.invalid_date", nil)
@@ -41,43 +57,42 @@ func (s *Service) Figures(ctx context.Context, q FiguresQuery) (*Figures, error)
 	if len(errs) == 0 && q.Period.To.Before(q.Period.From) {
 		errs.Add("to", "error.date_order", map[string]any{"other": vntext.Date(q.Period.From)})
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
+	return errs
+}
+
+// figuresOf computes the figures of one organisation at a clearance, inside
+// a read transaction.
+func (s *Service) figuresOf(ctx context.Context, tx *sql.Tx, orgID int64, clearance access.Classification, q FiguresQuery) (*Figures, error) {
 	in := figureInput{period: q.Period}
 	periodEnd := startOfDay(q.Period.To.AddDays(1))
-	var org orgs.Org
-	err = s.db.ReadTx(ctx, func(tx *sql.Tx) error {
-		if org, err = orgs.ByID(ctx, tx, actor.OrgID); err != nil {
-			return err
-		}
-		r := figureReader{tx: tx, orgID: actor.OrgID, clearance: actor.Clearance, cut: q.AsRecordedAt,
-			periodEnd: periodEnd, sqlite: s.db.Engine() == config.SQLite}
-		if in.facts, err = r.facts(ctx); err != nil {
-			return err
-		}
-		replaced, err := r.corrected(ctx)
-		if err != nil {
-			return err
-		}
-		if in.watch, err = r.events(ctx, watchRows, []EventKind{WatchAdded, LevelChanged, WatchRemoved}, civil.Date{}, q.Period.To, replaced); err != nil {
-			return err
-		}
-		if in.progress, err = r.events(ctx, progressRows, []EventKind{StageChanged, SuspectsAdded, Urged, Meeting, WrongfulConviction},
-			q.Period.From, q.Period.To, replaced); err != nil {
-			return err
-		}
-		if in.assets, err = r.events(ctx, assetRows, []EventKind{DamageAssessed, AssetsRecovered}, civil.Date{}, q.Period.To, replaced); err != nil {
-			return err
-		}
-		in.late, err = r.lateCorrections(ctx, q.Period, periodEnd)
-		return err
-	})
+	org, err := orgs.ByID(ctx, tx, orgID)
 	if err != nil {
 		return nil, err
 	}
+	r := figureReader{tx: tx, orgID: orgID, clearance: clearance, cut: q.AsRecordedAt,
+		periodEnd: periodEnd, sqlite: s.db.Engine() == config.SQLite}
+	if in.facts, err = r.facts(ctx); err != nil {
+		return nil, err
+	}
+	replaced, err := r.corrected(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if in.watch, err = r.events(ctx, watchRows, []EventKind{WatchAdded, LevelChanged, WatchRemoved}, civil.Date{}, q.Period.To, replaced); err != nil {
+		return nil, err
+	}
+	if in.progress, err = r.events(ctx, progressRows, []EventKind{StageChanged, SuspectsAdded, Urged, Meeting, WrongfulConviction},
+		q.Period.From, q.Period.To, replaced); err != nil {
+		return nil, err
+	}
+	if in.assets, err = r.events(ctx, assetRows, []EventKind{DamageAssessed, AssetsRecovered}, civil.Date{}, q.Period.To, replaced); err != nil {
+		return nil, err
+	}
+	if in.late, err = r.lateCorrections(ctx, q.Period, periodEnd); err != nil {
+		return nil, err
+	}
 	f := computeFigures(in)
-	f.OrgID, f.OrgName, f.Clearance = org.ID, org.Name, actor.Clearance.Code()
+	f.OrgID, f.OrgName, f.Clearance = org.ID, org.Name, clearance.Code()
 	if !q.AsRecordedAt.IsZero() {
 		at := q.AsRecordedAt.UTC()
 		f.AsRecordedAt = &at
