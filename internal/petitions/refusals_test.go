@@ -96,7 +96,7 @@ func TestRefusalsChangeNothing(t *testing.T) {
 			in := w.complaint("2026-03-17")
 			return func() error { _, err := w.svc.Create(as(w.spec), in); return err }
 		}, "received_on", "petitions.error.future_date", nil, nil},
-		{"classification above the clerk's clearance", func(t *testing.T, w *world) func() error {
+		{"classification above the author's clearance", func(t *testing.T, w *world) func() error {
 			in := w.denunciation("2026-03-02")
 			in.AssignedTo = 0
 			return func() error { _, err := w.svc.Create(as(w.spec2), in); return err }

@@ -14,11 +14,12 @@ import (
 	"noichinh/internal/config"
 )
 
-// Migrations are embedded, one folder per engine. Modules own version ranges
-// so that they can be written side by side without renumbering:
-//
-//	0001–0099 platform (foundation, accounts, search, jobs)
-//	0100 organisation · 0200 documents · 0300 calendar · 0400 cases · 0500 petitions
+// Migrations are embedded, one folder per engine, with the same version
+// numbers in both. The first release's modules were written side by side in
+// ranges (0001 platform, 0100 organisation, 0200 documents, 0300 calendar,
+// 0400 cases, 0500 petitions). From then on every new migration takes the
+// next number above the highest that exists: goose refuses to apply a
+// migration numbered below one a database already has.
 //
 //go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS

@@ -242,3 +242,36 @@ func TestUnreachablePostgresNamesHostNotPassword(t *testing.T) {
 		t.Fatalf("message should name the host and hide the password: %s", msg)
 	}
 }
+
+// Both engines must carry the same migrations, with Up and Down parts.
+func TestMigrationsMatchAcrossEngines(t *testing.T) {
+	list := func(engine string) map[string]bool {
+		entries, err := os.ReadDir("migrations/" + engine)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, e := range entries {
+			b, err := os.ReadFile("migrations/" + engine + "/" + e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), "-- +goose Up") || !strings.Contains(string(b), "-- +goose Down") {
+				t.Errorf("%s/%s lacks an Up or a Down section", engine, e.Name())
+			}
+			out[e.Name()] = true
+		}
+		return out
+	}
+	sqlite, postgres := list("sqlite"), list("postgres")
+	for name := range sqlite {
+		if !postgres[name] {
+			t.Errorf("%s exists for SQLite only", name)
+		}
+	}
+	for name := range postgres {
+		if !sqlite[name] {
+			t.Errorf("%s exists for PostgreSQL only", name)
+		}
+	}
+}
