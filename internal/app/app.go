@@ -15,6 +15,8 @@ import (
 	"noichinh/internal/accounts"
 	"noichinh/internal/caldata"
 	"noichinh/internal/calendar"
+	"noichinh/internal/cases"
+	"noichinh/internal/civil"
 	"noichinh/internal/config"
 	"noichinh/internal/demo"
 	"noichinh/internal/documents"
@@ -26,6 +28,7 @@ import (
 	"noichinh/internal/units"
 	"noichinh/internal/web"
 	"noichinh/internal/web/calendarweb"
+	"noichinh/internal/web/casesweb"
 	"noichinh/internal/web/documentsweb"
 	"noichinh/internal/web/unitsweb"
 )
@@ -38,6 +41,7 @@ type Services struct {
 	Search    *search.Service
 	Units     *units.Service
 	Documents *documents.Service
+	Cases     *cases.Service
 	// CalData is the calendar's administrator data; Calendar and Limits are
 	// the handles every service that counts days is given: their data
 	// follows the database (administrators' changes, on every server).
@@ -56,6 +60,7 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 	search.Register(documents.SearchKind)
 	search.Register(units.SearchKind)
 	search.Register(units.PersonSearchKind)
+	search.Register(cases.SearchKind)
 	calSource, err := caldata.Open(context.Background(), db)
 	if err != nil {
 		return nil, fmt.Errorf("calendar data: %w", err)
@@ -70,6 +75,7 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 		Search:    search.New(db),
 		Units:     units.New(db),
 		Documents: documents.New(db),
+		Cases:     cases.New(db, calSource.Calendar(), calSource.Limits()),
 	}, nil
 }
 
@@ -82,6 +88,7 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 	documentsweb.Register(webApp, s.Documents)
 	unitsweb.Register(webApp, s.Units)
 	calendarweb.Register(webApp, s.CalData)
+	casesweb.Register(webApp, s.Cases)
 	return webApp, nil
 }
 
@@ -92,6 +99,7 @@ func (s *Services) DemoSteps() []demo.Step {
 		s.Accounts.DemoStep(), // the clerk reports for a ward loaded above
 		units.DemoStaffStep(), // staff assignments need the accounts
 		documents.DemoStep(),
+		cases.DemoStep(),
 	}
 }
 
@@ -101,6 +109,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 	return []generate.Step{
 		units.GenerateStep(),
 		documents.GenerateStep(),
+		cases.GenerateStep(),
 		{Name: "search index", Run: func(ctx context.Context, env *generate.Env) error {
 			n, err := search.Reindex(ctx, s.DB, s.SearchSources())
 			env.Logf("search index: %d entries", n)
@@ -112,7 +121,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 // SearchSources lists every module's searchable records, for rebuilding the
 // search index in bulk.
 func (s *Services) SearchSources() []search.Source {
-	return append([]search.Source{accounts.SearchSource(), documents.SearchSource()}, units.SearchSources()...)
+	return append([]search.Source{accounts.SearchSource(), documents.SearchSource(), cases.SearchSource()}, units.SearchSources()...)
 }
 
 // LoadDemo loads the demo data into an empty database.
@@ -127,6 +136,10 @@ func (s *Services) Tasks() []jobs.Task {
 	return []jobs.Task{
 		{Name: "sessions.delete_expired", Every: 10 * time.Minute, Run: func(ctx context.Context) error {
 			_, err := sessions.DeleteExpired(ctx)
+			return err
+		}},
+		{Name: "cases.remind", Every: time.Hour, Run: func(ctx context.Context) error {
+			_, err := cases.Remind(ctx, s.DB, civil.Today())
 			return err
 		}},
 	}

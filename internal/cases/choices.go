@@ -8,6 +8,7 @@ import (
 	"noichinh/internal/access"
 	"noichinh/internal/calendar"
 	"noichinh/internal/civil"
+	"noichinh/internal/validate"
 	"noichinh/internal/vntext"
 )
 
@@ -94,3 +95,20 @@ func (s *Service) Rule(d Deadline) (calendar.Limit, bool) {
 // Today is the service's today: the day "overdue" and "due soon" are
 // judged on.
 func (s *Service) Today() civil.Date { return s.today() }
+
+// CheckInput reports the problems of a case form that can be seen without
+// the database, as Create (creating) or Update would, without saving
+// anything: a form whose other fields could not even be read (a date that is
+// no date) still shows every problem at once.
+func (s *Service) CheckInput(ctx context.Context, in Input, creating bool) validate.Errors {
+	actor := access.FromContext(ctx)
+	in.Documents = slices.Clone(in.Documents)
+	return checkInput(&in, actor, creating, s.today())
+}
+
+// CheckEvent reports the problems of an event form that can be seen without
+// the case's history, as Record would, without saving anything.
+func (s *Service) CheckEvent(in EventInput) validate.Errors {
+	in.Details.Participants = slices.Clone(in.Details.Participants)
+	return checkEvent(&in, s.today())
+}
