@@ -103,14 +103,6 @@ func measure(b *testing.B, name string, prepare func() (func() error, error)) {
 
 // benchData opens (or generates) the data of scale on engine.
 func benchData(b *testing.B, engine config.Engine, scale generate.Scale) (*store.DB, *Service) {
-	return benchDataMaint(b, engine, scale, true)
-}
-
-func benchDataNoMaint(b *testing.B, engine config.Engine, scale generate.Scale) (*store.DB, *Service) {
-	return benchDataMaint(b, engine, scale, false)
-}
-
-func benchDataMaint(b *testing.B, engine config.Engine, scale generate.Scale, maint bool) (*store.DB, *Service) {
 	dir := os.Getenv("NOICHINH_BENCH_DIR")
 	var db *store.DB
 	var keysDir string
@@ -149,9 +141,6 @@ func benchDataMaint(b *testing.B, engine config.Engine, scale generate.Scale, ma
 	}
 	// Fresh statistics (and, on PostgreSQL, the visibility map that lets
 	// counts read the covering index alone), as routine maintenance keeps them.
-	if !maint {
-		return db, svc
-	}
 	start := time.Now()
 	maintenance := `ANALYZE`
 	if engine == config.Postgres {
