@@ -23,6 +23,8 @@ import (
 	"noichinh/internal/envelope"
 	"noichinh/internal/generate"
 	"noichinh/internal/jobs"
+	"noichinh/internal/petitions"
+	"noichinh/internal/petitions/communereport"
 	"noichinh/internal/search"
 	"noichinh/internal/store"
 	"noichinh/internal/units"
@@ -42,6 +44,9 @@ type Services struct {
 	Units     *units.Service
 	Documents *documents.Service
 	Cases     *cases.Service
+	Petitions *petitions.Service
+	// CommuneReports are the monthly reports of commune and ward secretaries.
+	CommuneReports *communereport.Service
 	// CalData is the calendar's administrator data; Calendar and Limits are
 	// the handles every service that counts days is given: their data
 	// follows the database (administrators' changes, on every server).
@@ -61,21 +66,28 @@ func NewServices(cfg *config.Config, db *store.DB) (*Services, error) {
 	search.Register(units.SearchKind)
 	search.Register(units.PersonSearchKind)
 	search.Register(cases.SearchKind)
+	search.Register(petitions.SearchKind)
+	identityKeys, err := petitions.OpenKeys(cfg.Data)
+	if err != nil {
+		return nil, err
+	}
 	calSource, err := caldata.Open(context.Background(), db)
 	if err != nil {
 		return nil, fmt.Errorf("calendar data: %w", err)
 	}
 	return &Services{
-		CalData:   caldata.NewService(calSource),
-		Calendar:  calSource.Calendar(),
-		Limits:    calSource.Limits(),
-		DB:        db,
-		Config:    cfg,
-		Accounts:  accounts.New(db, totpKeys, accounts.DefaultPolicy),
-		Search:    search.New(db),
-		Units:     units.New(db),
-		Documents: documents.New(db),
-		Cases:     cases.New(db, calSource.Calendar(), calSource.Limits()),
+		CalData:        caldata.NewService(calSource),
+		Calendar:       calSource.Calendar(),
+		Limits:         calSource.Limits(),
+		DB:             db,
+		Config:         cfg,
+		Accounts:       accounts.New(db, totpKeys, accounts.DefaultPolicy),
+		Search:         search.New(db),
+		Units:          units.New(db),
+		Documents:      documents.New(db),
+		Cases:          cases.New(db, calSource.Calendar(), calSource.Limits()),
+		Petitions:      petitions.New(db, calSource.Calendar(), calSource.Limits(), identityKeys),
+		CommuneReports: communereport.New(db),
 	}, nil
 }
 
@@ -100,6 +112,7 @@ func (s *Services) DemoSteps() []demo.Step {
 		units.DemoStaffStep(), // staff assignments need the accounts
 		documents.DemoStep(),
 		cases.DemoStep(),
+		s.Petitions.DemoStep(), // with the commune reports of the last months
 	}
 }
 
@@ -110,6 +123,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 		units.GenerateStep(),
 		documents.GenerateStep(),
 		cases.GenerateStep(),
+		s.Petitions.GenerateStep(),
 		{Name: "search index", Run: func(ctx context.Context, env *generate.Env) error {
 			n, err := search.Reindex(ctx, s.DB, s.SearchSources())
 			env.Logf("search index: %d entries", n)
@@ -121,7 +135,7 @@ func (s *Services) GenerateSteps() []generate.Step {
 // SearchSources lists every module's searchable records, for rebuilding the
 // search index in bulk.
 func (s *Services) SearchSources() []search.Source {
-	return append([]search.Source{accounts.SearchSource(), documents.SearchSource(), cases.SearchSource()}, units.SearchSources()...)
+	return append([]search.Source{accounts.SearchSource(), documents.SearchSource(), cases.SearchSource(), petitions.SearchSource()}, units.SearchSources()...)
 }
 
 // LoadDemo loads the demo data into an empty database.
@@ -140,6 +154,10 @@ func (s *Services) Tasks() []jobs.Task {
 		}},
 		{Name: "cases.remind", Every: time.Hour, Run: func(ctx context.Context) error {
 			_, err := cases.Remind(ctx, s.DB, civil.Today())
+			return err
+		}},
+		{Name: "petitions.remind", Every: time.Hour, Run: func(ctx context.Context) error {
+			_, err := petitions.Remind(ctx, s.DB, civil.Today())
 			return err
 		}},
 	}
