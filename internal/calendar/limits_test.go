@@ -28,6 +28,7 @@ func TestEmbeddedLimitsCoverTheRules(t *testing.T) {
 		"denunciation.initial": false, "denunciation.forward": false, "denunciation.notify_acceptance": false,
 		"denunciation.resolve": true, "party.secretary_reply": false, "party.denunciation.provincial": true,
 		"crime_report.decide": false, "trial.hearing": false, "appeal.parties": false,
+		"investigation.supplementary.procuracy": false, "investigation.supplementary.court": false,
 	}
 	for _, class := range []string{"less_serious", "serious", "very_serious", "especially_serious"} {
 		for _, stage := range []string{"investigation.", "indictment.", "trial_preparation."} {

@@ -48,11 +48,10 @@ func limitCode(p LimitPeriod, class OffenceClass) (code string, needsClass bool)
 		return "crime_report.decide", false
 	case InvestigationPeriod:
 		return byClass("investigation")
-	case SupplementaryInvestigation:
-		// Not yet in the shipped table (BLTTHS Art. 174: 2 months after a
-		// return by the procuracy, 1 month by the court): until an
-		// administrator adds it, the stage shows "no rule".
-		return "investigation.supplementary", false
+	case SupplementaryInvestigation: // BLTTHS Art. 174(2)
+		return "investigation.supplementary.procuracy", false
+	case SupplementaryAfterCourt:
+		return "investigation.supplementary.court", false
 	case IndictmentPeriod:
 		return byClass("indictment")
 	case TrialPreparationPeriod:

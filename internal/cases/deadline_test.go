@@ -68,8 +68,11 @@ func TestDeadlines(t *testing.T) {
 		{"appeal: 15 days", at(FirstInstanceTrial, "2024-06-03", 0, 0), Serious, Running, "appeal.parties", "2024-06-18"},
 		{"the limit depends on a class not set", at(Prosecuted, "2024-02-15", 0, 0), NoClass, NeedsClass, "", ""},
 		{"no version in force before 2018", at(CrimeReportReceived, "2017-05-02", 0, 0), NoClass, NoRule, "crime_report.decide", ""},
-		{"supplementary investigation is not in the table", at(ReturnedForInvestigation, "2024-02-15", 0, 0), Serious, NoRule,
-			"investigation.supplementary", ""},
+		{"supplementary investigation after the procuracy's return: 2 months", at(ReturnedForInvestigation, "2024-02-15", 0, 0), Serious, Running,
+			"investigation.supplementary.procuracy", "2024-04-15"},
+		{"… after the court's: 1 month", State{Stage: ReturnedForInvestigation,
+			Clock: Clock{Period: SupplementaryAfterCourt, Start: civil.MustParse("2024-03-30")}}, Serious, Running,
+			"investigation.supplementary.court", "2024-05-02"}, // 30/4 and 1/5 are holidays
 		{"no limit after the appeal", at(AppealTrial, "2024-02-15", 0, 0), Serious, NoDeadline, "", ""},
 	}
 	for _, tc := range cases {

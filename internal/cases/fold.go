@@ -45,7 +45,8 @@ const (
 	NoPeriod                   LimitPeriod = ""
 	CrimeReportPeriod          LimitPeriod = "crime_report"                // decide whether to prosecute
 	InvestigationPeriod        LimitPeriod = "investigation"               // from prosecution
-	SupplementaryInvestigation LimitPeriod = "supplementary_investigation" // after a return
+	SupplementaryInvestigation LimitPeriod = "supplementary_investigation" // after the procuracy returns the file
+	SupplementaryAfterCourt    LimitPeriod = "supplementary_after_court"   // after the court returns it
 	IndictmentPeriod           LimitPeriod = "indictment"                  // procuracy decides to indict
 	TrialPreparationPeriod     LimitPeriod = "trial_preparation"           // court prepares the first-instance trial
 	HearingPeriod              LimitPeriod = "hearing"                     // hearing after the decision to try
@@ -277,6 +278,11 @@ func (s *State) changeStage(e Event) *Problem {
 		return bad("cases.error.stage_backwards")
 	}
 	if p := periodOf(e.Stage); p != s.Clock.Period || e.Stage == ReturnedForInvestigation {
+		// Once indicted the file is with the court: its return allows one
+		// month of supplementary investigation, the procuracy's two.
+		if e.Stage == ReturnedForInvestigation && rank[s.Stage] >= rank[Indicted] {
+			p = SupplementaryAfterCourt
+		}
 		s.Clock = Clock{Period: p, Start: e.EffectiveOn}
 	}
 	s.Stage, s.StageSince, s.ResumeStage = e.Stage, e.EffectiveOn, NoStage

@@ -202,3 +202,32 @@ func equalIDs(a, b []int64) bool {
 	}
 	return true
 }
+
+// Who returns the file decides the supplementary investigation's limit: the
+// procuracy before indictment (2 months), the court after it (1 month).
+func TestFoldSupplementaryInvestigationByWhoReturned(t *testing.T) {
+	for _, tc := range []struct {
+		from Stage
+		want LimitPeriod
+	}{
+		{InvestigationConcluded, SupplementaryInvestigation},
+		{Indicted, SupplementaryAfterCourt},
+		{FirstInstanceTrial, SupplementaryAfterCourt},
+	} {
+		steps := []Event{withSuspects(st("2024-02-01", Prosecuted), 1), st("2024-06-01", InvestigationConcluded)}
+		if tc.from != InvestigationConcluded {
+			steps = append(steps, withSuspects(st("2024-06-20", Indicted), 1))
+		}
+		if tc.from == FirstInstanceTrial {
+			steps = append(steps, withDefendants(st("2024-08-01", FirstInstanceTrial), 1))
+		}
+		events := history(append(steps, st("2024-09-10", ReturnedForInvestigation))...)
+		s, p := Fold(Effective(events), FoldOptions{})
+		if p != nil {
+			t.Fatalf("from %s: %v", tc.from, p)
+		}
+		if s.Clock.Period != tc.want || s.Clock.Start != civil.MustParse("2024-09-10") {
+			t.Errorf("returned from %s: clock %+v, want %s from 2024-09-10", tc.from, s.Clock, tc.want)
+		}
+	}
+}
