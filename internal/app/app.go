@@ -32,6 +32,7 @@ import (
 	"noichinh/internal/web/calendarweb"
 	"noichinh/internal/web/casesweb"
 	"noichinh/internal/web/documentsweb"
+	"noichinh/internal/web/petitionsweb"
 	"noichinh/internal/web/receptionweb"
 	"noichinh/internal/web/unitsweb"
 )
@@ -102,6 +103,7 @@ func (s *Services) Web(log *slog.Logger) (*web.App, error) {
 	unitsweb.Register(webApp, s.Units)
 	calendarweb.Register(webApp, s.CalData)
 	casesweb.Register(webApp, s.Cases)
+	petitionsweb.Register(webApp, s.Petitions, s.Units, s.Limits)
 	receptionweb.Register(webApp, s.Petitions, s.CommuneReports)
 	return webApp, nil
 }
