@@ -105,5 +105,12 @@ func Run(ctx context.Context, env *Env, steps []Step) error {
 			return fmt.Errorf("generate %s: %w", s.Name, err)
 		}
 	}
-	return nil
+	// Fresh planner statistics, as routine maintenance (PostgreSQL's
+	// autovacuum) would give the data some time later: without them the first
+	// benchmarks measure plans made for empty tables.
+	env.Logf("analyzing…")
+	return env.DB.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `ANALYZE`)
+		return err
+	})
 }

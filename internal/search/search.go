@@ -10,7 +10,9 @@ import (
 	"database/sql"
 	"fmt"
 	"html/template"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -28,12 +30,18 @@ type Kind struct {
 }
 
 var (
-	kindsMu sync.RWMutex
-	kinds   = map[string]Kind{}
+	kindName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	kindsMu  sync.RWMutex
+	kinds    = map[string]Kind{}
 )
 
-// Register makes a kind searchable. Modules call it when wired.
+// Register makes a kind searchable. Modules call it when wired. A name is
+// lower-case letters, digits and underscores (it is also a word of the
+// index's scope column).
 func Register(k Kind) {
+	if !kindName.MatchString(k.Name) {
+		panic("search: kind name " + strconv.Quote(k.Name) + " is not [a-z][a-z0-9_]*")
+	}
 	kindsMu.Lock()
 	defer kindsMu.Unlock()
 	kinds[k.Name] = k
@@ -165,36 +173,86 @@ func Terms(q string) []string {
 	return out
 }
 
-// sqliteQuery matches every term as a word prefix with FTS5 and ranks with
-// BM25, a title hit weighing five times a body hit.
+// Candidates bounds the ranking work of a query: the most recent matches
+// (up to this many) in the searcher's scope are ranked, so a word found in
+// every record costs no more than a rare one.
+const Candidates = 1000
+
+// sqliteQuery matches every term as a word prefix with FTS5, within the
+// actor's scope written as words in the index (migration 0513: "org12
+// kindpetition class0"), takes the most recent Candidates matches and ranks
+// them with BM25, a title hit weighing five times a body hit. The scope is
+// checked again on the rows themselves.
 func sqliteQuery(terms []string, actor *access.Actor, kinds []string, limit int) (string, []any) {
 	match := make([]string, len(terms))
 	for i, t := range terms {
 		match[i] = `"` + t + `"*` // folded terms hold only [a-z0-9]
 	}
-	args := []any{strings.Join(match, " "), actor.OrgID, actor.Clearance, limit}
+	expr := `{ftitle fbody}:(` + strings.Join(match, " ") + `) AND fscope:org` + strconv.FormatInt(actor.OrgID, 10)
+	if out := excludedScope(actor, kinds); len(out) > 0 {
+		expr += ` NOT fscope:(` + strings.Join(out, " OR ") + `)`
+	}
+	args := []any{expr, actor.OrgID, actor.Clearance, limit, Candidates}
+	// Only the ranked few are read from the table (a tie goes to the newer).
 	return `SELECT s.kind, s.title, s.body, s.url, s.classification
-		FROM search_fts JOIN search_index s ON s.id = search_fts.rowid
-		WHERE search_fts MATCH $1 AND s.org_id = $2 AND s.classification <= $3 AND s.kind IN (` + placeholders(&args, kinds) + `)
-		ORDER BY bm25(search_fts, 5.0, 1.0), s.updated_at DESC LIMIT $4`, args
+		FROM (SELECT id, score FROM (SELECT rowid AS id, bm25(search_fts, 5.0, 1.0, 0.0) AS score FROM search_fts
+			WHERE search_fts MATCH $1 ORDER BY rowid DESC LIMIT $5) ORDER BY score, id DESC LIMIT $4) f
+		JOIN search_index s ON s.id = f.id
+		WHERE s.org_id = $2 AND s.classification <= $3 AND s.kind IN (` + placeholders(&args, kinds) + `)
+		ORDER BY f.score, f.id DESC`, args
 }
 
-// postgresQuery matches every term as a substring of the folded text through
-// the trigram index, and ranks by how well the words match the title, then
-// the whole text.
-func postgresQuery(terms []string, actor *access.Actor, kinds []string, limit int) (string, []any) {
-	phrase := strings.Join(terms, " ")
-	args := []any{phrase, actor.OrgID, actor.Clearance, limit}
-	var conds []string
-	for _, t := range terms {
-		args = append(args, "%"+t+"%")
-		conds = append(conds, fmt.Sprintf("s.folded LIKE $%d", len(args)))
+// excludedScope lists the scope words of the kinds and classifications out
+// of the actor's reach: excluding those few reads far less of the index than
+// listing the many within it.
+func excludedScope(actor *access.Actor, kinds []string) []string {
+	var out []string
+	for _, k := range Kinds() {
+		if !slices.Contains(kinds, k.Name) {
+			out = append(out, "kind"+scopeWord(k.Name))
+		}
 	}
-	return `SELECT s.kind, s.title, s.body, s.url, s.classification FROM search_index s
-		WHERE ` + strings.Join(conds, " AND ") + ` AND s.org_id = $2 AND s.classification <= $3
-		AND s.kind IN (` + placeholders(&args, kinds) + `)
-		ORDER BY public.word_similarity($1, s.ftitle) * 2 + public.word_similarity($1, s.folded) DESC, s.updated_at DESC
-		LIMIT $4`, args
+	for c := actor.Clearance + 1; c <= access.MostSecret; c++ {
+		out = append(out, "class"+strconv.Itoa(int(c)))
+	}
+	return out
+}
+
+// scopeWord is a kind's name as the index's scope column spells it: letters
+// and digits only, as migration 0513 writes it.
+func scopeWord(kind string) string {
+	return strings.ReplaceAll(kind, "_", "")
+}
+
+// postgresQuery matches every term as a word prefix in the tsvector of
+// migration 0513, within the actor's scope written as lexemes in it, takes the
+// most recent Candidates matches and ranks them with ts_rank, a title word
+// weighing five times a body word (scope words weigh nothing). The scope is
+// checked again on the rows themselves.
+func postgresQuery(terms []string, actor *access.Actor, kinds []string, limit int) (string, []any) {
+	words := make([]string, len(terms))
+	for i, t := range terms {
+		words[i] = "'" + t + "':*" // folded terms hold only [a-z0-9]
+	}
+	ranked := strings.Join(words, " & ")
+	expr := ranked + " & '#org" + strconv.FormatInt(actor.OrgID, 10) + "'"
+	for _, w := range excludedScope(actor, kinds) {
+		expr += " & !'#" + w + "'"
+	}
+	// The rank reads the words alone: ts_rank weighs how close the query's
+	// items stand, and the scope words stand at the end of every entry.
+	args := []any{expr, actor.OrgID, actor.Clearance, limit, Candidates, ranked}
+	// Only the ranked few are read whole from the table (a tie goes to the
+	// newer).
+	return `SELECT s.kind, s.title, s.body, s.url, s.classification
+		FROM (SELECT c.id, ts_rank('{0, 0, 0.2, 1.0}', c.fts, $6::tsquery) AS score
+			FROM (SELECT id, fts FROM search_index
+				WHERE org_id = $2 AND classification <= $3 AND kind IN (` + placeholders(&args, kinds) + `)
+					AND fts @@ $1::tsquery
+				ORDER BY id DESC LIMIT $5) c
+			ORDER BY score DESC, c.id DESC LIMIT $4) f
+		JOIN search_index s ON s.id = f.id
+		ORDER BY f.score DESC, f.id DESC`, args
 }
 
 func placeholders(args *[]any, values []string) string {

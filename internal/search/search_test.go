@@ -97,6 +97,14 @@ func TestSearchFoldsRanksAndFilters(t *testing.T) {
 		if got, _ := svc.Search(fixture.Ctx(admin), "nguyen van duc", 10); len(got) != 1 || got[0].URL != "/admin/users/5" {
 			t.Errorf("administrator: %v", titles(got))
 		}
+		// The index's scope words (organisation, kind, classification) are
+		// never matched as the record's words (no record has a word beginning
+		// with these).
+		for _, q := range []string{"or", "org", "org1", "kin", "kindcase", "cla", "class0"} {
+			if got, _ := svc.Search(ctx, q, 10); len(got) != 0 {
+				t.Errorf("%q matched the scope: %v", q, titles(got))
+			}
+		}
 		// Updating and deleting keep the index in step.
 		put(t, db, search.Doc{OrgID: org.ID, Kind: "case", RecordID: "1", Title: "Vụ án đã đổi tên", URL: "/cases/1"})
 		if got, _ := svc.Search(ctx, "nguyen van duc", 10); len(got) != 0 {
