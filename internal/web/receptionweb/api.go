@@ -236,6 +236,9 @@ func (p *Pages) apiConsolidated(w http.ResponseWriter, r *http.Request) {
 	if from.IsZero() {
 		from = communereport.Month{Year: to.Year, Month: 1}
 	}
+	if n := (to.Year-from.Year)*12 + int(to.Month) - int(from.Month) + 1; len(errs) == 0 && n > maxMonths {
+		errs.Add("to", "communereports.error.period_too_long", map[string]any{"max": maxMonths})
+	}
 	if len(errs) > 0 {
 		p.app.APIFail(w, r, errs)
 		return

@@ -19,7 +19,7 @@ import (
 func sessionForm(extra ...string) url.Values {
 	f := url.Values{"held_on": {"02/03/2026"}, "host_role": {"secretary"}, "host_name": {"Bí thư Tỉnh ủy"},
 		"place": {"Trụ sở Tiếp công dân tỉnh"}, "kind": {"periodic"}, "classification": {"0"},
-		"follow_up": {"Giao UBND thành phố xem xét, trả lời"},
+		"follow_up":     {"Giao UBND thành phố xem xét, trả lời"},
 		"visits.0.kind": {"complaint"}, "visits.0.people": {"1"}, "visits.0.summary": {"Khiếu nại về bồi thường đất"},
 		"visits.1.kind": {"proposal"}, "visits.1.people": {"7"}, "visits.1.summary": {"Kiến nghị về ô nhiễm môi trường"},
 		"visits.2.summary": {""}}
