@@ -14,6 +14,7 @@ import (
 	"context"
 	"embed"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -282,8 +283,9 @@ func (p *Pages) directoryFor(ctx context.Context) (*directory, error) {
 		}
 		bodies[i].Units = append(bodies[i].Units, u)
 	}
-	// Bodies first (where petitions go), then the localities (a commune's
-	// people's committee is often the body).
+	// Bodies first, those petitions usually go to leading, then the
+	// localities (a commune's people's committee is often the body).
+	slices.SortStableFunc(bodies, func(a, b unitGroup) int { return bodyRank(a.Kind) - bodyRank(b.Kind) })
 	d.Bodies = append(bodies, d.Localities...)
 	d.Localities = nonEmpty(d.Localities)
 	d.Bodies = nonEmpty(d.Bodies)
@@ -296,6 +298,20 @@ func (p *Pages) directoryFor(ctx context.Context) (*directory, error) {
 		d.people[s.UserID] = s.FullName
 	}
 	return d, nil
+}
+
+// bodyKinds are the kinds of body petitions are most often forwarded to or
+// urged, in the order the pickers offer them.
+var bodyKinds = []units.Kind{units.KindStateAgency, units.KindInspectionCommission, units.KindProceduralAgency,
+	units.KindAdvisoryBoard, units.KindMassOrganization}
+
+func bodyRank(kindKey string) int {
+	for i, k := range bodyKinds {
+		if "units.kind."+string(k) == kindKey {
+			return i
+		}
+	}
+	return len(bodyKinds)
 }
 
 func nonEmpty(gs []unitGroup) []unitGroup {
