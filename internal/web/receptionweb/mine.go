@@ -183,7 +183,7 @@ func (p *Pages) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.app.Flash(r, "ok", "communereports.saved", "month", monthLabel(rep.Month), "version", rep.Version)
-	http.Redirect(w, r, "/commune-reports", http.StatusSeeOther)
+	http.Redirect(w, r, "/commune-reports?"+url.Values{"m": {rep.Month.String()}}.Encode(), http.StatusSeeOther)
 }
 
 // template sends the blank XLSX template.
