@@ -71,7 +71,7 @@ type stepForm struct {
 	Fields       [][2]string
 	Clearance    [][2]string
 	LinkKinds    [][2]string
-	Parts        []int
+	Parts        []partRow
 	// Fields names the form's fields: errors on others head the form.
 	Known []string
 }
@@ -150,7 +150,6 @@ func (p *Pages) newStepForm(rec petitions.Record, name string) *stepForm {
 		}
 	case "split":
 		f.Kinds = kindOptions("")
-		f.Parts = []int{0, 1, 2}
 	case "update":
 		f.Fields = fieldOptions("petitions.web.form.choose_field")
 	case "link":
@@ -158,6 +157,24 @@ func (p *Pages) newStepForm(rec petitions.Record, name string) *stepForm {
 			{string(petitions.LinkRelated), "petitions.link.related"}}
 	}
 	return f
+}
+
+// partRow is one part of the split form, as typed.
+type partRow struct {
+	Index                  int
+	Kind, Summary, Content string
+}
+
+// partRows are the split form's three parts (the third optional).
+func partRows(v url.Values) []partRow {
+	rows := make([]partRow, 3)
+	for i := range rows {
+		rows[i] = partRow{Index: i, Kind: at(v["part_kind"], i), Summary: at(v["part_summary"], i), Content: at(v["part_content"], i)}
+	}
+	if rows[0].Kind == "" {
+		rows[0].Kind, rows[1].Kind = string(petitions.Complaint), string(petitions.Denunciation)
+	}
+	return rows
 }
 
 // detailsValues are a petition's descriptive fields as the edit form shows them.
@@ -282,6 +299,9 @@ func (p *Pages) renderShow(w http.ResponseWriter, r *http.Request, id int64, ste
 	}
 	if s := form.Values.Get("version"); s != "" {
 		v.Version, _ = strconv.Atoi(s)
+	}
+	if v.Step != nil && v.Step.Name == "split" {
+		v.Step.Parts = partRows(form.Values)
 	}
 	pg := &web.Page{Title: rec.RefCode + " · " + rec.Summary, Form: form, Status: status, Data: v}
 	p.app.Render(w, r, "petitions/show", pg)
