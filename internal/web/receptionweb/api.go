@@ -153,10 +153,13 @@ func (p *Pages) apiReplied(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Pages) apiMine(w http.ResponseWriter, r *http.Request) {
-	reports, err := p.reports.Mine(r.Context())
+	reports, err := p.mineOnly(r.Context())
 	if err != nil {
 		p.app.APIFail(w, r, err)
 		return
+	}
+	if reports == nil {
+		reports = []communereport.Report{}
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"reports": reports})
 }

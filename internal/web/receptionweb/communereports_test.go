@@ -71,6 +71,9 @@ func TestClerkReportForm(t *testing.T) {
 		if got := e.post("vanthu.tamthanh", "/commune-reports/month/lock", url.Values{"m": {"2026-01"}}).code; got != http.StatusForbidden {
 			t.Errorf("a clerk locks a month: %d", got)
 		}
+		if r := e.get("vanthu.none", "/commune-reports"); r.code != 200 || strings.Contains(r.body, `<tr id="m-`) {
+			t.Errorf("a clerk tied to no unit is shown reports: %d", r.code)
+		}
 		if e.get("thuongvu", "/commune-reports").code != http.StatusForbidden {
 			t.Errorf("a reader reaches the clerk's form")
 		}

@@ -123,6 +123,7 @@ func newEnv(t *testing.T, cfg *config.Config) *env {
 		{"thuongvu", access.Viewer, access.Secret, ""},
 		{"vanthu.tamthanh", access.Clerk, access.Normal, "ward-tam-thanh"},
 		{"vanthu.dongdang", access.Clerk, access.Normal, "commune-dong-dang"},
+		{"vanthu.none", access.Clerk, access.Normal, ""}, // an account tied to no unit
 	} {
 		a := fixture.User(t, db, org, p.name, p.role, p.clearance)
 		if p.unit != "" {

@@ -1,6 +1,7 @@
 package receptionweb
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"noichinh/internal/access"
 	"noichinh/internal/petitions/communereport"
 	"noichinh/internal/store"
 	"noichinh/internal/validate"
@@ -81,7 +83,7 @@ func (p *Pages) mine(w http.ResponseWriter, r *http.Request) {
 // renderMine shows the clerk's page. The form shows the report of its
 // month, when there is one and nothing was typed, with its version.
 func (p *Pages) renderMine(w http.ResponseWriter, r *http.Request, form *web.Form, upload []uploadProblem, file string, status int) {
-	reports, err := p.reports.Mine(r.Context())
+	reports, err := p.mineOnly(r.Context())
 	if err != nil {
 		p.app.Fail(w, r, err)
 		return
@@ -107,6 +109,15 @@ func (p *Pages) renderMine(w http.ResponseWriter, r *http.Request, form *web.For
 		status = http.StatusUnprocessableEntity
 	}
 	p.app.Render(w, r, "communereports/mine", &web.Page{TitleKey: "communereports.mine.title", Form: form, Data: v, Status: status})
+}
+
+// mineOnly is the clerk's own unit's reports. An account tied to no unit
+// (the service reads unit 0 as every unit) sees none.
+func (p *Pages) mineOnly(ctx context.Context) ([]communereport.Report, error) {
+	if a := access.FromContext(ctx); a == nil || (a.UnitID == 0 && !a.System) {
+		return nil, nil
+	}
+	return p.reports.Mine(ctx)
 }
 
 // reportValues are a report's fields as the form shows them.
@@ -161,7 +172,7 @@ func (p *Pages) submit(w http.ResponseWriter, r *http.Request) {
 		// Corrected (or first sent) meanwhile: the report as it now
 		// stands, to correct again.
 		values := url.Values{"month": {monthLabel(in.Month)}, "version": {"0"}}
-		mine, merr := p.reports.Mine(ctx)
+		mine, merr := p.mineOnly(ctx)
 		if merr != nil {
 			p.app.Fail(w, r, merr)
 			return
