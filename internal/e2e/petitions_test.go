@@ -21,6 +21,14 @@ func choose(b *Browser, sel, value string) {
 	b.Do("choose "+sel, chromedp.SetValue(chromedp.CSS(sel), value))
 }
 
+// saved clicks sel, a button that saves and leads to a petition's page,
+// and waits for that page (the form it leaves has no petition number).
+func saved(b *Browser, sel string) {
+	b.t.Helper()
+	b.Click(sel)
+	b.Do("wait for the petition's page", chromedp.WaitVisible(chromedp.CSS("main h1 .ref")), chromedp.WaitVisible(chromedp.CSS("main .flash")))
+}
+
 // enterPetition fills the entry form with a denunciation of a commune land
 // officer by one named sender, received on received.
 func enterPetition(b *Browser, received, summary string) {
@@ -54,7 +62,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	// processing due within days.
 	received := vntext.Date(civil.Today().AddDays(-8))
 	enterPetition(b, received, "Tố cáo cán bộ địa chính xã Đồng Đăng nhận tiền khi làm thủ tục cấp giấy chứng nhận")
-	b.Click(`main form.petitionform button[value="save"]`)
+	saved(b, `main form.petitionform button[value="save"]`)
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã tiếp nhận đơn số") {
 		b.t.Fatalf("after saving the first letter: %q", flash)
 	}
@@ -64,6 +72,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	// The second letter: saving stops at the first, a likely duplicate.
 	enterPetition(b, received, "Tố cáo lại việc cán bộ địa chính xã Đồng Đăng nhận tiền của dân")
 	b.Click(`main form.petitionform button[value="save"]`)
+	b.Do("wait for the check", chromedp.WaitVisible(chromedp.CSS("#duplicates")))
 	if !b.Has("#duplicates table.duplist") || !strings.Contains(b.Text("#duplicates"), firstRef) ||
 		!strings.Contains(b.Text("#duplicates"), "Cùng người gửi") {
 		b.t.Fatalf("no likely duplicate shown before saving")
@@ -73,7 +82,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	}
 	shot(b, "petitions-duplicate-check")
 	checkNoInlineCode(b)
-	b.Click(`main form.petitionform button[value="save"]`)
+	saved(b, `main form.petitionform button[value="save"]`)
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã tiếp nhận đơn số") {
 		b.t.Fatalf("saving anyway: %q", flash)
 	}
@@ -86,7 +95,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 		b.Errorf("the deadlines do not show the overdue forwarding step with its rule: %q", d)
 	}
 	// Link it as repeating the first.
-	b.Click(`#duplicates form[action$="/steps/link"] button`)
+	saved(b, `#duplicates form[action$="/steps/link"] button`)
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã liên kết đơn") || !strings.Contains(b.Text("#links"), firstRef) {
 		b.Errorf("linking: %q", flash)
 	}
@@ -104,12 +113,13 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	b.Click(`#step input[name="eligible"][value="1"]`)
 	choose(b, "#f-handling", "forwarded")
 	b.Click("#step form button[type=submit]")
+	b.Do("wait for the refusal", chromedp.WaitVisible(chromedp.CSS("#e-unit_id")))
 	if got := b.Text("#e-unit_id"); got != "Chọn cơ quan nhận đơn chuyển hoặc được đôn đốc." {
 		b.Errorf("forwarding to nobody: %q", got)
 	}
 	choose(b, "#f-unit_id", "")
 	b.Fill("#f-ref", "125-CV/BNCTU")
-	b.Click("#step form button[type=submit]")
+	saved(b, "#step form button[type=submit]")
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã lưu kết quả xử lý đơn") {
 		b.t.Fatalf("forwarding: %q", flash)
 	}
@@ -125,7 +135,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	b.Go(petitionURL + "?step=reply")
 	b.Fill("#f-ref", "12/TTr-NV")
 	b.Do("reply", chromedp.SetValue(chromedp.CSS("#f-summary"), "Thanh tra tỉnh đang xác minh nội dung tố cáo."))
-	b.Click("#step form button[type=submit]")
+	saved(b, "#step form button[type=submit]")
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã lưu văn bản trả lời") {
 		b.t.Fatalf("first reply: %q", flash)
 	}
@@ -135,7 +145,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	choose(b, "#f-outcome", "right")
 	b.Fill("#f-money_returned", "15.000.000")
 	b.Fill("#f-people_protected", "1")
-	b.Click("#step form button[type=submit]")
+	saved(b, "#step form button[type=submit]")
 	if flash := b.Text(".flash.ok"); !strings.Contains(flash, "Đã lưu văn bản trả lời") {
 		b.t.Fatalf("the reply reporting it resolved: %q", flash)
 	}
@@ -153,7 +163,9 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	if row := b.Text("table.petitionlist tbody tr"); !strings.Contains(row, "Đã giải quyết xong") || strings.Contains(row, "Hoàng Văn Thắng") {
 		b.Errorf("the list row: %q", row)
 	}
+	shot(b, "petitions-list")
 	b.Go("/petitions/figures")
+	shot(b, "petitions-figures")
 	if !Eval[bool](b, `!!document.querySelector('canvas[data-chart="chart-petitions"][data-drawn]')`) {
 		b.Errorf("the chart is not drawn")
 	}
@@ -167,6 +179,7 @@ func TestPetitionsSpecialistWorkflow(t *testing.T) {
 	b.Do("phone viewport", chromedp.EmulateViewport(390, 844))
 	for _, path := range []string{"/petitions", petitionURL, "/petitions/new", "/petitions/figures", "/petitions/due"} {
 		b.Go(path)
+		shot(b, "phone"+strings.NewReplacer("/", "-", "?", "-").Replace(path))
 		if overflow := Eval[int](b, `document.documentElement.scrollWidth - window.innerWidth`); overflow > 0 {
 			b.Errorf("%s is %dpx wider than a phone", path, overflow)
 		}
