@@ -354,8 +354,13 @@ func TestSendersProtected(t *testing.T) {
 		if r := e.post("thuongvu", path+"/reveal", url.Values{"reason": {reason}}); r.code != http.StatusForbidden {
 			t.Errorf("a viewer reveals: %d", r.code)
 		}
-		if strings.Contains(e.get("thuongvu", path).body, `action="`+path+`/reveal"`) {
-			t.Errorf("a viewer is offered the reveal form")
+		for _, who := range []string{"thuongvu", "chuyenvien2"} {
+			if strings.Contains(e.get(who, path).body, `action="`+path+`/reveal"`) {
+				t.Errorf("%s is offered the reveal form", who)
+			}
+		}
+		if !strings.Contains(e.get("truongban", path).body, `action="`+path+`/reveal"`) {
+			t.Errorf("the leader is not offered the reveal form")
 		}
 	})
 }

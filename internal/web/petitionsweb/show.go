@@ -94,6 +94,12 @@ var stepFields = map[string][]string{
 	"dismiss": {"other_id", "note"},
 }
 
+// canReveal mirrors the service's rule: the permission and, for a
+// specialist, the petition assigned to them.
+func canReveal(a *access.Actor, p petitions.Petition) bool {
+	return a.Can(access.IdentityReveal) && (a.Role != access.Specialist || p.AssignedTo == a.UserID)
+}
+
 // offeredSteps are the forms that make sense for p as it stands.
 func offeredSteps(p petitions.Petition) []string {
 	var out []string
@@ -226,7 +232,7 @@ func (p *Pages) renderShow(w http.ResponseWriter, r *http.Request, id int64, ste
 	}
 	today := p.svc.Today()
 	v := &showView{Rec: rec, Dir: dir, Today: today, DueClass: dueClass(rec.NextDueOn, today), Revealed: revealed,
-		CanReveal: actor.Can(access.IdentityReveal) && len(rec.Senders) > 0, CanWrite: actor.Can(access.PetitionsWrite),
+		CanReveal: canReveal(actor, rec.Petition) && len(rec.Senders) > 0, CanWrite: actor.Can(access.PetitionsWrite),
 		Version: rec.Version}
 	for _, d := range rec.Deadlines {
 		dv := deadlineView{Deadline: d, RuleEN: p.lang(r) == "en", Late: d.Late(today)}
