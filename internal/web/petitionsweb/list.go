@@ -137,6 +137,7 @@ type listView struct {
 	Figure     *figureNote
 	Saved      string
 	SavedNames []string
+	saved      map[string]url.Values
 	Kinds      [][2]string
 	Channels   [][2]string
 	Signers    [][2]string
@@ -169,29 +170,35 @@ func dueOptions() [][2]string {
 		{string(petitions.DueSoon), "petitions.web.due.due_soon"}}
 }
 
-// savedFilters are the list's shortcuts.
-var savedFilters = map[string]url.Values{
-	"mine":        {"assignee": {"me"}},
-	"unprocessed": {"status": {string(petitions.StatusReceived)}},
-	"overdue":     {"due": {string(petitions.Overdue)}},
-	"soon":        {"due": {string(petitions.DueSoon)}},
-	"complex":     {"complex": {"1"}},
+// savedFilters are the list's shortcuts. The list has no filter of its own
+// for repeated petitions: "repeated" is the figure of the repeated letters
+// received this year.
+func savedFilters(today civil.Date) map[string]url.Values {
+	return map[string]url.Values{
+		"mine":        {"assignee": {"me"}},
+		"unprocessed": {"status": {string(petitions.StatusReceived)}},
+		"overdue":     {"due": {string(petitions.Overdue)}},
+		"soon":        {"due": {string(petitions.DueSoon)}},
+		"complex":     {"complex": {"1"}},
+		"repeated": {"fig": {"petitions.received_repeated"}, "fig_from": {vntext.Date(civil.New(today.Year, 1, 1))},
+			"fig_to": {vntext.Date(civil.New(today.Year, 12, 31))}},
+	}
 }
 
-var savedNames = []string{"mine", "unprocessed", "overdue", "soon", "complex"}
+var savedNames = []string{"mine", "unprocessed", "overdue", "soon", "complex", "repeated"}
 
 // SavedURL is the list with a saved filter.
-func (v *listView) SavedURL(name string) string { return "/petitions?" + savedFilters[name].Encode() }
+func (v *listView) SavedURL(name string) string { return "/petitions?" + v.saved[name].Encode() }
 
 // savedFilter names the saved filter the query is (sorting and paging aside).
-func savedFilter(q url.Values) string {
+func savedFilter(q url.Values, saved map[string]url.Values) string {
 	rest := url.Values{}
 	for k, v := range q {
 		if k != "sort" && k != "dir" && k != "page" && len(v) > 0 && v[0] != "" {
 			rest[k] = v
 		}
 	}
-	for name, want := range savedFilters {
+	for name, want := range saved {
 		if rest.Encode() == want.Encode() {
 			return name
 		}
@@ -216,7 +223,8 @@ func (p *Pages) list(w http.ResponseWriter, r *http.Request) {
 	v := &listView{Page: lq.Filter.Page, Kinds: kindOptions("petitions.web.filter.any_kind"),
 		Channels: channelOptions("petitions.web.filter.any_channel"), Signers: signerOptions("petitions.web.filter.any_signer"),
 		Statuses: statusOptions("petitions.web.filter.any_status"), Fields: fieldOptions("petitions.web.filter.any_field"),
-		Dues: dueOptions(), Dir: dir, Saved: savedFilter(q), SavedNames: savedNames}
+		Dues: dueOptions(), Dir: dir, SavedNames: savedNames, saved: savedFilters(p.svc.Today())}
+	v.Saved = savedFilter(q, v.saved)
 	eq := url.Values{}
 	for _, k := range filterParams {
 		for _, val := range q[k] {

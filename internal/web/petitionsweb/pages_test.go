@@ -154,6 +154,16 @@ func TestEntryForm(t *testing.T) {
 		if err != nil || !rec.Repeated {
 			t.Errorf("linked as repeating, the petition is not repeated: %v %+v", err, rec.Links)
 		}
+		// The saved filter of repeated letters finds it.
+		list := e.get("chuyenvien1", "/petitions")
+		repeated := regexp.MustCompile(`href="(/petitions\?[^"]*received_repeated[^"]*)"`).FindStringSubmatch(list.body)
+		if repeated == nil {
+			t.Fatalf("no saved filter of repeated letters")
+		}
+		if r := e.get("chuyenvien1", html.UnescapeString(repeated[1])); !strings.Contains(r.body, ">"+refOf(t, e, second)+"</a>") ||
+			strings.Contains(r.body, ">"+refOf(t, e, first)+"</a>") || !strings.Contains(r.body, `aria-current="true">Đơn lặp lại năm nay`) {
+			t.Errorf("the repeated letters this year: %s", text(r.body))
+		}
 		// A petition that does not exist cannot be linked.
 		r = e.post("chuyenvien1", second+"/steps/link", url.Values{"version": {"2"}, "other": {"1999-99999"}, "kind": {"related"}})
 		if got := fieldError(r.body, "other"); r.code != 422 || got != "Không tìm thấy đơn có số này." {
